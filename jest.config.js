@@ -1,0 +1,20 @@
+/**
+ * jest: unit tests (test/** mirroring src/ and kernel/), then every notebook through the runner
+ * (test/notebooks.test.ts), ordered by test/support/sequencer.js. The summary reporter closes the
+ * run with the plain line `tests: N passed, N failed, N skipped`.
+ */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts"],
+  transform: {
+    "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true, diagnostics: false }],
+  },
+  testSequencer: "<rootDir>/test/support/sequencer.js",
+  reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
+  globalSetup: "<rootDir>/test/support/global-setup.js",
+  globalTeardown: "<rootDir>/test/support/global-teardown.js",
+  setupFiles: ["<rootDir>/test/support/quiet-checks.js"],
+  testTimeout: 30000,
+  verbose: true,
+};

@@ -1,0 +1,12 @@
+/**
+ * itolab: the numerical library behind the notebooks. Import from "itolab" in a notebook.
+ * Folders follow the one-way import order of STYLE.md: rng → stats → brownian → sde → processes;
+ * plot/ and check/ depend on no numeric folder.
+ */
+export * from "./rng";
+export * from "./stats";
+export * from "./brownian";
+export * from "./sde";
+export * from "./processes";
+export * from "./plot";
+export * from "./check";
