@@ -12,7 +12,6 @@ module.exports = {
   },
   testSequencer: "<rootDir>/test/support/sequencer.js",
   reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
-  globalSetup: "<rootDir>/test/support/global-setup.js",
   globalTeardown: "<rootDir>/test/support/global-teardown.js",
   setupFiles: ["<rootDir>/test/support/quiet-checks.js"],
   testTimeout: 30000,

@@ -1,0 +1,28 @@
+// Finds kernel processes that the runner started and that are still alive. The runner puts each
+// kernel's connection file in a folder named `itolab-kernel-<runner pid>-<random>`, and the file's
+// path is on the kernel's command line, so /proc tells which processes are ours.
+const fs = require("fs");
+
+const MARKER = "itolab-kernel-";
+
+/** @returns {{pid: number, cmdline: string}[]} live processes whose command line holds MARKER */
+function findLeakedKernels({ runnerPid } = {}) {
+  const found = [];
+  if (!fs.existsSync("/proc")) return found;
+  const needle = runnerPid === undefined ? MARKER : `${MARKER}${runnerPid}-`;
+  for (const name of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+    let cmdline;
+    try {
+      cmdline = fs.readFileSync(`/proc/${name}/cmdline`, "utf8").split("\0").join(" ").trim();
+      const stat = fs.readFileSync(`/proc/${name}/stat`, "utf8");
+      if (/^\d+ \(.*\) Z /.test(stat)) continue; // a zombie has exited already
+    } catch {
+      continue; // exited while we looked
+    }
+    if (cmdline.includes(needle)) found.push({ pid: Number(name), cmdline });
+  }
+  return found;
+}
+
+module.exports = { findLeakedKernels, MARKER };

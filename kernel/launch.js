@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// The itolab kernel: the project's own tslab (node_modules/tslab, pinned in package.json), started
+// exactly as `tslab kernel --config-path <connection file>` would start it, but without a global
+// install or anything on PATH. Jupyter (and the headless runner) call it through the kernelspec
+// that kernel/bin/install-kernelspec.js writes, with the kernel's working folder set to the
+// notebook's folder, so `import { … } from "itolab"` resolves through the project's node_modules.
+const path = require("path");
+
+const connectionFile = process.argv[2];
+if (!connectionFile) {
+  process.stderr.write("itolab kernel: usage: launch.js <connection file>\n");
+  process.exit(2);
+}
+
+// When the process that started us dies without shutting us down (a killed runner or Jupyter
+// server), exit instead of lingering as an orphan. JPY_PARENT_PID is set by jupyter_client and by
+// the itolab runner; an orphan is re-parented, so its parent pid changes.
+const parentPid = Number(process.env.JPY_PARENT_PID || process.ppid);
+setInterval(() => {
+  if (process.ppid !== parentPid) process.exit(0);
+}, 1000).unref();
+
+const root = path.resolve(__dirname, "..");
+const tslabMain = require.resolve("tslab/dist/main.js", { paths: [root] });
+const { startKernel } = require(tslabMain);
+const { getVersion } = require(path.join(path.dirname(tslabMain), "util.js"));
+startKernel({ configPath: path.resolve(connectionFile), enableFindLocal: false, jsKernel: false, globalVersion: getVersion() });
