@@ -13,12 +13,17 @@ if (!connectionFile) {
 }
 
 // When the process that started us dies without shutting us down (a killed runner or Jupyter
-// server), exit instead of lingering as an orphan. JPY_PARENT_PID is set by jupyter_client and by
-// the itolab runner; an orphan is re-parented, so its parent pid changes.
-const parentPid = Number(process.env.JPY_PARENT_PID || process.ppid);
-setInterval(() => {
-  if (process.ppid !== parentPid) process.exit(0);
-}, 1000).unref();
+// server), exit instead of lingering as an orphan: an orphan is re-parented, so its parent pid
+// changes. The watch runs on a worker thread, so it works even while a cell blocks the main
+// thread in an endless loop.
+const { Worker } = require("worker_threads");
+const watchdog = `
+  const parent = ${process.ppid};
+  setInterval(() => {
+    if (process.ppid !== parent) process.kill(process.pid, "SIGKILL");
+  }, 500);
+`;
+new Worker(watchdog, { eval: true }).unref();
 
 const root = path.resolve(__dirname, "..");
 const tslabMain = require.resolve("tslab/dist/main.js", { paths: [root] });

@@ -34,9 +34,47 @@ function isStale() {
   return newest > built;
 }
 
-/** Run the build if stale; throws with tsc's output when the build fails. */
+const lock = path.join(root, "dist", ".build-lock");
+const LOCK_STALE_MS = 5 * 60 * 1000;
+
+function sleep(ms) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Hold the build lock (a folder: mkdir is atomic) while `fn` runs; wait for another holder. */
+function withLock(fn) {
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch (err) {
+      if (err.code !== "EEXIST") throw err;
+      try {
+        if (Date.now() - fs.statSync(lock).mtimeMs > LOCK_STALE_MS) fs.rmSync(lock, { recursive: true, force: true });
+      } catch {
+        // released meanwhile
+      }
+      sleep(100);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Run the build if stale (or forced); throws with tsc's output when the build fails. Concurrent
+ * callers (parallel test suites, two terminals) wait for one build instead of racing.
+ */
 function ensureBuilt({ quiet = false, force = false } = {}) {
   if (!force && !isStale()) return false;
+  return withLock(() => (force || isStale() ? build(quiet) : false));
+}
+
+function build(quiet) {
   const tsc = path.join(root, "node_modules", "typescript", "bin", "tsc");
   if (!fs.existsSync(tsc)) {
     throw new Error("itolab: the library build is stale and TypeScript is not installed; run `npm ci`");

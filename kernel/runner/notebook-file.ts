@@ -8,6 +8,7 @@ import Ajv from "ajv-draft-04";
 import { createHash } from "crypto";
 import fs from "fs";
 import path from "path";
+import { jsonErrorOffset } from "./json-error-offset";
 import { repoRoot } from "./paths";
 
 export type MultilineString = string | string[];
@@ -63,11 +64,8 @@ export function readNotebook(file: string): Notebook {
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    const msg = (err as Error).message;
-    const pos = /position (\d+)/.exec(msg);
-    throw new NotebookFileError(
-      `${file}: not valid JSON (${pos ? lineCol(text, Number(pos[1])) : "unknown position"}): ${msg}`,
-    );
+    const msg = (err as Error).message.split("\n")[0];
+    throw new NotebookFileError(`${file}: not valid JSON (${lineCol(text, jsonErrorOffset(text))}): ${msg}`);
   }
   if (typeof raw !== "object" || raw === null || !Array.isArray(raw.cells)) {
     throw new NotebookFileError(`${file}: not a Jupyter notebook (no "cells" array)`);

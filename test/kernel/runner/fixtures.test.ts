@@ -23,7 +23,8 @@ const NAMES = [
 ] as const;
 const CELL_TIMEOUT_S = 3; // the infinite loop must be stopped by the timeout, quickly
 
-const sha = (file: string) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+const sha = (file: string) =>
+  crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "itolab-runner-test-"));
 const before = new Map(NAMES.map((n) => [n, sha(fixture(n))]));
 const results = new Map<string, NotebookResult>();
@@ -73,9 +74,15 @@ describe("runner on the passing fixture", () => {
     const code = executed("passing").cells.filter((c) => c.cell_type === "code");
     expect(code[0].outputs).toEqual([{ output_type: "stream", name: "stdout", text: ["a = 1\n"] }]);
     expect(code[1].outputs).toEqual([
-      expect.objectContaining({ output_type: "error", ename: "RangeError", evalue: "expected failure" }),
+      expect.objectContaining({
+        output_type: "error",
+        ename: "RangeError",
+        evalue: "expected failure",
+      }),
     ]);
-    const display = code[4].outputs!.find((o) => o.output_type === "display_data") as unknown as { data: Record<string, unknown> };
+    const display = code[4].outputs!.find((o) => o.output_type === "display_data") as unknown as {
+      data: Record<string, unknown>;
+    };
     expect(display.data["application/json"]).toEqual({ answer: 42 });
   });
 });
@@ -91,12 +98,16 @@ describe("runner failure reports", () => {
     expect(r.cells.map((c) => c.status)).toEqual(["passed", "failed", "not-run"]);
     // the executed copy keeps the error output, for reading in Jupyter
     const cell = executed("failing-cell").cells[2];
-    expect(cell.outputs).toEqual([expect.objectContaining({ output_type: "error", ename: "Error" })]);
+    expect(cell.outputs).toEqual([
+      expect.objectContaining({ output_type: "error", ename: "Error" }),
+    ]);
   });
   it("an infinite loop: timed out, interrupted, kernel killed and gone", () => {
     const r = get("infinite-loop");
     expect(r.failure).toMatch(
-      new RegExp(`infinite-loop\\.ipynb, cell 3 \\(id infini-2\\): timed out after ${CELL_TIMEOUT_S} s; interrupted, kernel killed$`),
+      new RegExp(
+        `infinite-loop\\.ipynb, cell 3 \\(id infini-2\\): timed out after ${CELL_TIMEOUT_S} s; interrupted, kernel killed$`,
+      ),
     );
     expect(r.cells.map((c) => c.status)).toEqual(["passed", "failed", "not-run"]);
     expect(isAlive(r.kernelPid!)).toBe(false);
@@ -108,20 +119,28 @@ describe("runner failure reports", () => {
   });
   it("an unknown directive fails before any kernel starts", () => {
     const r = get("unknown-directive");
-    expect(r.failure).toMatch(/unknown-directive\.ipynb, cell 2 \(id unknow-1\): unknown directive "hidden" \(known: skip, raises, hide\)$/);
+    expect(r.failure).toMatch(
+      /unknown-directive\.ipynb, cell 2 \(id unknow-1\): unknown directive "hidden" \(known: skip, raises, hide\)$/,
+    );
     expect(r.kernelPid).toBeUndefined();
   });
   it("malformed JSON is reported with its line and column", () => {
-    expect(get("malformed").failure).toMatch(/malformed\.ipynb: not valid JSON \(line 5, column 40\)/);
+    expect(get("malformed").failure).toMatch(
+      /malformed\.ipynb: not valid JSON \(line 5, column 40\)/,
+    );
   });
   it("a kernel that dies in a cell is reported with its signal", () => {
     const r = get("kernel-dies");
-    expect(r.failure).toMatch(/kernel-dies\.ipynb, cell 3 \(id kernel-2\): the kernel died while running this cell \(signal SIGKILL\)/);
+    expect(r.failure).toMatch(
+      /kernel-dies\.ipynb, cell 3 \(id kernel-2\): the kernel died while running this cell \(signal SIGKILL\)/,
+    );
     expect(isAlive(r.kernelPid!)).toBe(false);
   });
   it("a request tslab aborts (sent within 200 ms of an error) is a failure, never a silent pass", () => {
     expect(aborted.passed).toBe(false);
-    expect(aborted.failure).toMatch(/aborted-request\.ipynb, cell 2 \(id aborte-1\): the kernel aborted the request/);
+    expect(aborted.failure).toMatch(
+      /aborted-request\.ipynb, cell 2 \(id aborte-1\): the kernel aborted the request/,
+    );
   });
 });
 
@@ -130,7 +149,9 @@ describe("runner hygiene", () => {
     for (const n of NAMES) expect([n, sha(fixture(n))]).toEqual([n, before.get(n)]);
   });
   it("leaves no kernel process behind", () => {
-    const pids = [...results.values(), aborted].map((r) => r.kernelPid).filter((p): p is number => p !== undefined);
+    const pids = [...results.values(), aborted]
+      .map((r) => r.kernelPid)
+      .filter((p): p is number => p !== undefined);
     expect(pids.length).toBe(NAMES.length - 2 + 1); // all but unknown-directive and malformed
     expect(pids.filter(isAlive)).toEqual([]);
   });

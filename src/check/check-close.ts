@@ -1,0 +1,62 @@
+import { CheckFields } from "./check-error";
+import { fail, fmtTol, fmtValue, pass, requireFinite, requireLabelAndReason } from "./report";
+import { requireNumber, requireTolerance } from "./report";
+
+/** Tolerances of `checkClose` and `checkAllClose`: `abs + rel·|expected|`, with its reason. */
+export interface CheckCloseOptions {
+  /** Absolute tolerance, ≥ 0 (default 0). */
+  readonly abs?: number;
+  /** Relative tolerance, ≥ 0, times |expected| (default 0). */
+  readonly rel?: number;
+  /** Why this tolerance: rounding, truncation order, SE, … (required, non-empty). */
+  readonly reason: string;
+}
+
+/**
+ * Checks $|a - e| \le \text{abs} + \text{rel}\,|e|$ (numpy's `isclose` convention); prints
+ * "✓ label: a vs e within tol (reason)" or throws a `CheckError`. NaN always fails.
+ * @param label - what is being checked, e.g. "Var(W_1)".
+ * @param actual - the computed scalar.
+ * @param expected - the oracle's scalar (finite).
+ * @param options - `abs` and/or `rel` (at least one), and the `reason`.
+ * Returns nothing; `lastCheckResult()` then holds the record.
+ */
+export function checkClose(
+  label: string,
+  actual: number,
+  expected: number,
+  options: CheckCloseOptions,
+): void {
+  const fn = "checkClose";
+  const reason = requireLabelAndReason(fn, label, options);
+  requireNumber(fn, "actual", actual);
+  requireFinite(fn, "expected", expected);
+  const tolerance = closeTolerance(fn, options, expected);
+  const diff = Math.abs(actual - expected);
+  const fields: CheckFields = {
+    kind: "close",
+    label,
+    actual,
+    expected,
+    tolerance,
+    reason,
+    excess: diff - tolerance,
+    index: null,
+  };
+  const pair = `${fmtValue(actual)} vs ${fmtValue(expected)}`;
+  if (diff <= tolerance) return pass(fields, `${pair} within ${fmtTol(tolerance)}`);
+  return fail(
+    fields,
+    `${pair} differ by ${fmtTol(diff)}, beyond tolerance ${fmtTol(tolerance)} by ${fmtTol(diff - tolerance)}`,
+  );
+}
+
+/** Validates `abs`/`rel` and returns `abs + rel·|expected|`. */
+export function closeTolerance(fn: string, options: CheckCloseOptions, expected: number): number {
+  if (options.abs === undefined && options.rel === undefined) {
+    throw new RangeError(`${fn}: options must give abs or rel, got neither`);
+  }
+  const abs = options.abs === undefined ? 0 : requireTolerance(fn, "abs", options.abs);
+  const rel = options.rel === undefined ? 0 : requireTolerance(fn, "rel", options.rel);
+  return abs + rel * Math.abs(expected);
+}

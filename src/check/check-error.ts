@@ -1,0 +1,62 @@
+/** Which assertion produced a check record. */
+export type CheckKind =
+  "close" | "withinSE" | "below" | "above" | "slope" | "pValue" | "allClose" | "throws" | "true";
+
+/** A value a check compares: a number, a message or a boolean fact. */
+export type CheckValue = number | string | boolean;
+
+/** The structured evidence of a check, shared by its result record and its `CheckError`. */
+export interface CheckFields {
+  readonly kind: CheckKind;
+  readonly label: string;
+  /** The computed value (for `allClose`, the element at `index`). */
+  readonly actual: CheckValue;
+  /** The oracle's value, or the bound, α or expected slope. */
+  readonly expected: CheckValue;
+  /** The allowed deviation (0 for bounds, p-values, throws and facts). */
+  readonly tolerance: number;
+  /** Why the tolerance is what it is: SE formula, order of the method, provenance. */
+  readonly reason: string;
+  /** How far the value lies past the tolerance: > 0 or NaN on failure, ≤ 0 on success; null if not numeric. */
+  readonly excess: number | null;
+  /** The worst element for elementwise checks, else null. */
+  readonly index: number | null;
+}
+
+/** What a passing check returns: its evidence and the printed "✓ …" line. */
+export interface CheckResult extends CheckFields {
+  readonly passed: true;
+  readonly message: string;
+}
+
+/**
+ * The error every failing check throws: the "✗ …" message plus the structured fields, so that a
+ * caller can tabulate failures. `name === "CheckError"`.
+ */
+export class CheckError extends Error implements CheckFields {
+  readonly kind: CheckKind;
+  readonly label: string;
+  readonly actual: CheckValue;
+  readonly expected: CheckValue;
+  readonly tolerance: number;
+  readonly reason: string;
+  readonly excess: number | null;
+  readonly index: number | null;
+
+  /**
+   * @param message - the full "✗ label: …" failure line.
+   * @param fields - the evidence (label, values, tolerance, reason, excess, index).
+   */
+  constructor(message: string, fields: CheckFields) {
+    super(message);
+    this.name = "CheckError";
+    this.kind = fields.kind;
+    this.label = fields.label;
+    this.actual = fields.actual;
+    this.expected = fields.expected;
+    this.tolerance = fields.tolerance;
+    this.reason = fields.reason;
+    this.excess = fields.excess;
+    this.index = fields.index;
+  }
+}

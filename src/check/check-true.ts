@@ -1,0 +1,36 @@
+import { CheckFields } from "./check-error";
+import { describe } from "./format-significant";
+import { fail, pass, requireLabelAndReason } from "./report";
+
+/** The evidence for a boolean fact. */
+export interface CheckTrueOptions {
+  /** The evidence, e.g. "both solvers read the same 1024 increments" (required, non-empty). */
+  readonly reason: string;
+}
+
+/**
+ * Checks a plain boolean fact; prints "✓ label: true (reason)" or throws a `CheckError`.
+ * The condition must be a boolean, so that truthy values (1, "no") are not silently accepted.
+ * @param label - the fact, e.g. "paths are identical for equal seeds".
+ * @param condition - the fact's truth value (a boolean).
+ * @param options - the `reason`: the evidence.
+ * Returns nothing; `lastCheckResult()` then holds the record (`actual` = condition, `expected` = true).
+ */
+export function checkTrue(label: string, condition: boolean, options: CheckTrueOptions): void {
+  const fn = "checkTrue";
+  const reason = requireLabelAndReason(fn, label, options);
+  if (typeof condition !== "boolean") {
+    throw new TypeError(`${fn}: condition must be a boolean, got ${describe(condition)}`);
+  }
+  const fields: CheckFields = {
+    kind: "true",
+    label,
+    actual: condition,
+    expected: true,
+    tolerance: 0,
+    reason,
+    excess: null,
+    index: null,
+  };
+  return condition ? pass(fields, "true") : fail(fields, "false, expected true");
+}

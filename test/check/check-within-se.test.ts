@@ -1,0 +1,65 @@
+import { CheckError, checkWithinSE } from "../../src/check";
+import { recorded } from "./support";
+
+const reason = "SE = sqrt(2/N) with N = 10000";
+
+describe("checkWithinSE", () => {
+  test("passes within z·SE with the documented line", () => {
+    const se = Math.sqrt(2 / 10000); // 0.0141421…
+    const r = recorded(() => checkWithinSE("Var(W_1)", 1.0032, 1, se, { z: 3, reason }));
+    expect(r.tolerance).toBeCloseTo(3 * se, 15);
+    expect(r.message).toBe(`✓ Var(W_1): 1.0032 vs 1 within 0.0424 (3 SE, ${reason})`);
+  });
+
+  test("fails past z·SE, saying how many SE off", () => {
+    const call = () => checkWithinSE("m", 1.5, 1, 0.1, { z: 4, reason });
+    expect(call).toThrow(CheckError);
+    expect(call).toThrow(`✗ m: 1.5 vs 1 differ by 0.5 = 5 SE, beyond 0.4 by 0.1 (4 SE, ${reason})`);
+  });
+
+  test("NaN estimate fails", () => {
+    expect(() => checkWithinSE("m", NaN, 1, 0.1, { z: 4, reason })).toThrow(CheckError);
+  });
+
+  test.each([
+    [
+      "z 0",
+      () => checkWithinSE("m", 1, 1, 0.1, { z: 0, reason }),
+      RangeError,
+      "z must be a finite number > 0, got 0",
+    ],
+    [
+      "z NaN",
+      () => checkWithinSE("m", 1, 1, 0.1, { z: NaN, reason }),
+      RangeError,
+      "z must be a finite number, got NaN",
+    ],
+    [
+      "z missing",
+      () => checkWithinSE("m", 1, 1, 0.1, { reason } as never),
+      TypeError,
+      "z must be a number, got undefined",
+    ],
+    [
+      "se Infinity",
+      () => checkWithinSE("m", 1, 1, Infinity, { z: 3, reason }),
+      RangeError,
+      "se must be a finite number, got Infinity",
+    ],
+    [
+      "se negative",
+      () => checkWithinSE("m", 1, 1, -0.1, { z: 3, reason }),
+      RangeError,
+      "se must be a finite number ≥ 0, got -0.1",
+    ],
+    [
+      "reason empty",
+      () => checkWithinSE("m", 1, 1, 0.1, { z: 3, reason: "" }),
+      TypeError,
+      'reason must be a non-empty string, got ""',
+    ],
+  ])("rejects %s", (_name, call, type, message) => {
+    expect(call).toThrow(type);
+    expect(call).toThrow(`checkWithinSE: ${message}`);
+  });
+});

@@ -1,0 +1,32 @@
+import { DirectiveError, parseDirectives } from "../../../kernel/runner/directives";
+
+describe("parseDirectives", () => {
+  it("reads the known directives from the first lines only", () => {
+    expect(parseDirectives("//| skip: slow on CI\n//| hide\nconst x = 1;\n//| raises: X")).toEqual({
+      directives: { skip: "slow on CI", hide: true },
+      lines: 2,
+    });
+    expect(parseDirectives("//| raises: RangeError\nthrow new RangeError()")).toEqual({
+      directives: { raises: "RangeError" },
+      lines: 1,
+    });
+    expect(parseDirectives("const x = 1; //| hide")).toEqual({ directives: {}, lines: 0 });
+    expect(parseDirectives("  //|  hide  \nx")).toEqual({ directives: { hide: true }, lines: 1 });
+  });
+  it.each([
+    ["//| hidden", 'unknown directive "hidden" (known: skip, raises, hide)'],
+    ["//| skip", '"//| skip" needs a reason: //| skip: <why>'],
+    [
+      "//| raises: not a name",
+      '"//| raises" needs an error name such as RangeError, got "not a name"',
+    ],
+    ["//| raises:", '"//| raises" needs an error name such as RangeError, got ""'],
+    ["//| hide: yes", '"//| hide" takes no value, got "yes"'],
+    ["//| hide\n//| hide", 'directive "hide" given twice'],
+    ["//| skip: x\n//| raises: Error", '"//| skip" and "//| raises" cannot be combined'],
+    ["//| !!", 'malformed directive "//| !!"'],
+  ])("rejects %j", (source, message) => {
+    expect(() => parseDirectives(source)).toThrow(DirectiveError);
+    expect(() => parseDirectives(source)).toThrow(message);
+  });
+});
