@@ -29,4 +29,9 @@ const root = path.resolve(__dirname, "..");
 const tslabMain = require.resolve("tslab/dist/main.js", { paths: [root] });
 const { startKernel } = require(tslabMain);
 const { getVersion } = require(path.join(path.dirname(tslabMain), "util.js"));
-startKernel({ configPath: path.resolve(connectionFile), enableFindLocal: false, jsKernel: false, globalVersion: getVersion() });
+startKernel({
+  configPath: path.resolve(connectionFile),
+  enableFindLocal: false,
+  jsKernel: false,
+  globalVersion: getVersion(),
+});

@@ -7,7 +7,7 @@ const { spawnSync } = require("child_process");
 
 const root = path.resolve(__dirname, "..", "..");
 const stamp = path.join(root, "dist", ".build-stamp");
-const sourceDirs = ["src", "kernel/runner", "bench"].map((d) => path.join(root, d));
+const sourceDirs = ["src", "kernel/runner", "kernel/notes", "bench"].map((d) => path.join(root, d));
 const configFiles = ["tsconfig.json", "tsconfig.build.json", "package.json"].map((f) =>
   path.join(root, f),
 );
@@ -51,7 +51,8 @@ function withLock(fn) {
     } catch (err) {
       if (err.code !== "EEXIST") throw err;
       try {
-        if (Date.now() - fs.statSync(lock).mtimeMs > LOCK_STALE_MS) fs.rmSync(lock, { recursive: true, force: true });
+        if (Date.now() - fs.statSync(lock).mtimeMs > LOCK_STALE_MS)
+          fs.rmSync(lock, { recursive: true, force: true });
       } catch {
         // released meanwhile
       }
@@ -77,7 +78,9 @@ function ensureBuilt({ quiet = false, force = false } = {}) {
 function build(quiet) {
   const tsc = path.join(root, "node_modules", "typescript", "bin", "tsc");
   if (!fs.existsSync(tsc)) {
-    throw new Error("itolab: the library build is stale and TypeScript is not installed; run `npm ci`");
+    throw new Error(
+      "itolab: the library build is stale and TypeScript is not installed; run `npm ci`",
+    );
   }
   if (!quiet) process.stderr.write("itolab: src/ changed since the last build; rebuilding…\n");
   const res = spawnSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.build.json")], {
@@ -85,7 +88,9 @@ function build(quiet) {
     encoding: "utf8",
   });
   if (res.status !== 0) {
-    throw new Error(`itolab: the library build failed (tsc -p tsconfig.build.json):\n${res.stdout}${res.stderr}`);
+    throw new Error(
+      `itolab: the library build failed (tsc -p tsconfig.build.json):\n${res.stdout}${res.stderr}`,
+    );
   }
   fs.mkdirSync(path.dirname(stamp), { recursive: true });
   fs.writeFileSync(stamp, new Date().toISOString() + "\n");

@@ -66,7 +66,9 @@ function main(argv) {
     process.stdout.write(`${front.name}: ${line}\n`);
     return 0;
   }
-  process.stdout.write(`Starting ${front.name} with the itolab kernel (TypeScript (itolab)):\n  ${line}\n`);
+  process.stdout.write(
+    `Starting ${front.name} with the itolab kernel (TypeScript (itolab)):\n  ${line}\n`,
+  );
   const child = spawn(front.command, args, { env, stdio: "inherit" });
   child.on("error", (err) => {
     process.stderr.write(`npm run lab: could not start ${front.command}: ${err.message}\n`);

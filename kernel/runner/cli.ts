@@ -49,7 +49,9 @@ export async function main(argv: string[]): Promise<number> {
     if (targets.length === 0) throw new Error(`itolab-run: no notebooks given\n\n${USAGE}`);
     const files = collectNotebooks(targets);
     if (files.length === 0) throw new Error(`itolab-run: no .ipynb files in ${targets.join(", ")}`);
-    const results = await runNotebooks(files, opts, (r) => process.stdout.write(formatResult(r) + "\n"));
+    const results = await runNotebooks(files, opts, (r) =>
+      process.stdout.write(formatResult(r) + "\n"),
+    );
     process.stdout.write(summaryLine(results) + "\n");
     return results.every((r) => r.passed) ? 0 : 1;
   } catch (err) {

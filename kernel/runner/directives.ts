@@ -57,9 +57,7 @@ export function parseDirectives(source: string): { directives: Directives; lines
         directives.hide = true;
         break;
       default:
-        throw new DirectiveError(
-          `unknown directive "${key}" (known: skip, raises, hide)`,
-        );
+        throw new DirectiveError(`unknown directive "${key}" (known: skip, raises, hide)`);
     }
   }
   if (directives.skip !== undefined && directives.raises !== undefined) {

@@ -74,7 +74,13 @@ export class KernelProcess {
   private constructor(
     readonly child: ChildProcess,
     readonly connectionDir: string,
-    connection: { ip: string; key: string; shell_port: number; control_port: number; iopub_port: number },
+    connection: {
+      ip: string;
+      key: string;
+      shell_port: number;
+      control_port: number;
+      iopub_port: number;
+    },
   ) {
     this.session = new Session(connection.key);
     const addr = (port: number) => `tcp://${connection.ip}:${port}`;
@@ -183,11 +189,17 @@ export class KernelProcess {
   async shutdown(graceMs = 2000): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    const exitedWithin = (ms: number) => within(this.exited.then(() => true), ms, false);
-    if (this.alive) {
-      await this.send(this.control, this.session.message("shutdown_request", { restart: false })).catch(
-        () => undefined,
+    const exitedWithin = (ms: number) =>
+      within(
+        this.exited.then(() => true),
+        ms,
+        false,
       );
+    if (this.alive) {
+      await this.send(
+        this.control,
+        this.session.message("shutdown_request", { restart: false }),
+      ).catch(() => undefined);
       if (!(await exitedWithin(graceMs))) {
         this.kill("SIGTERM");
         if (!(await exitedWithin(graceMs))) {

@@ -35,7 +35,8 @@ export class NotebookFileError extends Error {
   override name = "NotebookFileError";
 }
 
-const join = (s: unknown): string => (Array.isArray(s) ? s.join("") : typeof s === "string" ? s : "");
+const join = (s: unknown): string =>
+  Array.isArray(s) ? s.join("") : typeof s === "string" ? s : "";
 
 /** Lines with their endings, as nbformat stores multi-line strings. */
 export function toLines(s: string): string[] {
@@ -65,25 +66,38 @@ export function readNotebook(file: string): Notebook {
     raw = JSON.parse(text);
   } catch (err) {
     const msg = (err as Error).message.split("\n")[0];
-    throw new NotebookFileError(`${file}: not valid JSON (${lineCol(text, jsonErrorOffset(text))}): ${msg}`);
+    throw new NotebookFileError(
+      `${file}: not valid JSON (${lineCol(text, jsonErrorOffset(text))}): ${msg}`,
+    );
   }
   if (typeof raw !== "object" || raw === null || !Array.isArray(raw.cells)) {
     throw new NotebookFileError(`${file}: not a Jupyter notebook (no "cells" array)`);
   }
   if (raw.nbformat !== 4) {
-    throw new NotebookFileError(`${file}: nbformat ${String(raw.nbformat)} is not supported (need 4)`);
+    throw new NotebookFileError(
+      `${file}: nbformat ${String(raw.nbformat)} is not supported (need 4)`,
+    );
   }
   const cells = (raw.cells as Record<string, unknown>[]).map((c, i): Cell => {
     if (!["code", "markdown", "raw"].includes(c.cell_type as string)) {
-      throw new NotebookFileError(`${file}: cell ${i + 1} has unknown cell_type ${JSON.stringify(c.cell_type)}`);
+      throw new NotebookFileError(
+        `${file}: cell ${i + 1} has unknown cell_type ${JSON.stringify(c.cell_type)}`,
+      );
     }
-    return { ...(c as unknown as Cell), source: join(c.source), metadata: (c.metadata as Record<string, unknown>) ?? {} };
+    return {
+      ...(c as unknown as Cell),
+      source: join(c.source),
+      metadata: (c.metadata as Record<string, unknown>) ?? {},
+    };
   });
   // nbformat 4.5 requires cell ids; give missing ones a stable id derived from file and position.
   const seen = new Set<string>();
   cells.forEach((c, i) => {
     if (typeof c.id !== "string" || c.id === "" || seen.has(c.id)) {
-      c.id = createHash("sha1").update(`${path.basename(file)}:${i}`).digest("hex").slice(0, 8);
+      c.id = createHash("sha1")
+        .update(`${path.basename(file)}:${i}`)
+        .digest("hex")
+        .slice(0, 8);
     }
     seen.add(c.id);
   });
@@ -111,7 +125,10 @@ function sortKeys(v: unknown): unknown {
 export function toDisk(nb: Notebook): unknown {
   const mime = (data: Record<string, unknown>) =>
     Object.fromEntries(
-      Object.entries(data).map(([k, v]) => [k, typeof v === "string" && !/json$/.test(k) ? toLines(v) : v]),
+      Object.entries(data).map(([k, v]) => [
+        k,
+        typeof v === "string" && !/json$/.test(k) ? toLines(v) : v,
+      ]),
     );
   return {
     ...nb,
@@ -136,7 +153,10 @@ let validator: ReturnType<Ajv["compile"]> | null = null;
 export function validateNotebook(nb: Notebook): string[] {
   if (!validator) {
     const schema = JSON.parse(
-      fs.readFileSync(path.join(repoRoot(), "kernel", "schema", "nbformat.v4.5.schema.json"), "utf8"),
+      fs.readFileSync(
+        path.join(repoRoot(), "kernel", "schema", "nbformat.v4.5.schema.json"),
+        "utf8",
+      ),
     );
     validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
   }

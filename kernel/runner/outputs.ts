@@ -45,7 +45,10 @@ export class OutputCollector {
         this.push({ output_type: "stream", name: c.name, text: c.text });
         break;
       case "display_data":
-        this.push({ output_type: "display_data", data: c.data, metadata: c.metadata ?? {} }, displayId);
+        this.push(
+          { output_type: "display_data", data: c.data, metadata: c.metadata ?? {} },
+          displayId,
+        );
         break;
       case "execute_result":
         this.push({
@@ -56,7 +59,12 @@ export class OutputCollector {
         });
         break;
       case "error":
-        this.push({ output_type: "error", ename: c.ename, evalue: c.evalue, traceback: c.traceback });
+        this.push({
+          output_type: "error",
+          ename: c.ename,
+          evalue: c.evalue,
+          traceback: c.traceback,
+        });
         break;
       case "update_display_data":
         for (const out of (displayId && this.displays.get(displayId)) || []) {

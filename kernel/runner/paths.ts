@@ -6,7 +6,8 @@ import path from "path";
 export function repoRoot(): string {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
     const pkg = path.join(dir, "package.json");
-    if (fs.existsSync(pkg) && JSON.parse(fs.readFileSync(pkg, "utf8")).name === "itolab") return dir;
+    if (fs.existsSync(pkg) && JSON.parse(fs.readFileSync(pkg, "utf8")).name === "itolab")
+      return dir;
     if (path.dirname(dir) === dir) throw new Error(`itolab: no package.json above ${__dirname}`);
   }
 }

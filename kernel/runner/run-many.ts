@@ -42,7 +42,10 @@ export function formatResult(r: NotebookResult): string {
 /** The closing line: notebooks passed and failed, and skipped cells when there are any. */
 export function summaryLine(results: NotebookResult[]): string {
   const passed = results.filter((r) => r.passed).length;
-  const skipped = results.reduce((n, r) => n + r.cells.filter((c) => c.status === "skipped").length, 0);
+  const skipped = results.reduce(
+    (n, r) => n + r.cells.filter((c) => c.status === "skipped").length,
+    0,
+  );
   return `${passed} passed, ${results.length - passed} failed${skipped ? `, ${skipped} skipped` : ""}`;
 }
 

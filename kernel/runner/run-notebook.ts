@@ -11,7 +11,14 @@ import { parseCellError, offendingLine, ErrorOutput } from "./cell-error";
 import { KernelClient } from "./client";
 import { Directives, DirectiveError, parseDirectives } from "./directives";
 import { delay, KernelProcess, KernelSpec, within } from "./kernel-manager";
-import { Notebook, NotebookFileError, Output, readNotebook, validateNotebook, writeNotebook } from "./notebook-file";
+import {
+  Notebook,
+  NotebookFileError,
+  Output,
+  readNotebook,
+  validateNotebook,
+  writeNotebook,
+} from "./notebook-file";
 import { OutputCollector } from "./outputs";
 import { repoRoot } from "./paths";
 
@@ -66,7 +73,9 @@ const AFTER_ERROR_MS = 300;
 
 function projectKernelSpec(): KernelSpec {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { installKernelSpec } = require(path.join(repoRoot(), "kernel", "bin", "install-kernelspec.js"));
+  const { installKernelSpec } = require(
+    path.join(repoRoot(), "kernel", "bin", "install-kernelspec.js"),
+  );
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(path.join(installKernelSpec(), "kernel.json"));
 }
@@ -126,7 +135,9 @@ export async function runNotebook(file: string, options: RunOptions = {}): Promi
     try {
       kernelInfo = await client.waitReady((options.startTimeout ?? 120) * 1000);
     } catch (err) {
-      return fail(`${displayPath}: kernel did not start: ${(err as Error).message}\n${indent(kernel.log.trim())}`);
+      return fail(
+        `${displayPath}: kernel did not start: ${(err as Error).message}\n${indent(kernel.log.trim())}`,
+      );
     }
     nb.metadata = {
       ...nb.metadata,
@@ -155,7 +166,14 @@ export async function runNotebook(file: string, options: RunOptions = {}): Promi
       const collector = new OutputCollector(displays);
       const req = client.request(
         "execute_request",
-        { code: cell.source, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true },
+        {
+          code: cell.source,
+          silent: false,
+          store_history: true,
+          user_expressions: {},
+          allow_stdin: false,
+          stop_on_error: true,
+        },
         (msg) => collector.handle(msg),
       );
       let timer: NodeJS.Timeout | undefined;
@@ -172,7 +190,11 @@ export async function runNotebook(file: string, options: RunOptions = {}): Promi
 
       if (outcome.kind === "timeout") {
         kernel.interrupt();
-        const stopped = await within(req.done.then(() => true), INTERRUPT_GRACE_MS, false);
+        const stopped = await within(
+          req.done.then(() => true),
+          INTERRUPT_GRACE_MS,
+          false,
+        );
         client.abandon(req.msgId);
         kernel.kill("SIGKILL");
         await kernel.waitExit();
@@ -201,14 +223,17 @@ export async function runNotebook(file: string, options: RunOptions = {}): Promi
       }
       if (content.status === "abort" || content.status === "aborted") {
         report.status = "failed";
-        report.detail = "the kernel aborted the request (it arrived within tslab's 200 ms window after an error)";
+        report.detail =
+          "the kernel aborted the request (it arrived within tslab's 200 ms window after an error)";
         result.failure = `${where(i)}: ${report.detail}`;
         continue;
       }
       // status "error": tslab printed the error on stderr.
       afterError = true;
       const text = collector.takeErrorText();
-      const error: ErrorOutput = parseCellError(text || "(the kernel reported an error without text)");
+      const error: ErrorOutput = parseCellError(
+        text || "(the kernel reported an error without text)",
+      );
       cell.outputs = [...collector.outputs, error];
       if (d.raises && error.ename === d.raises) {
         report.status = "raised";
@@ -216,7 +241,9 @@ export async function runNotebook(file: string, options: RunOptions = {}): Promi
         continue;
       }
       const line = offendingLine(text, cell.source);
-      const srcLine = line ? `\n    > line ${line}: ${cell.source.split("\n")[line - 1].trim()}` : "";
+      const srcLine = line
+        ? `\n    > line ${line}: ${cell.source.split("\n")[line - 1].trim()}`
+        : "";
       const expected = d.raises ? `expected ${d.raises}, got ` : "";
       report.status = "failed";
       report.detail = `${expected}${error.ename}: ${error.evalue}`;
@@ -229,7 +256,9 @@ export async function runNotebook(file: string, options: RunOptions = {}): Promi
 
   const schemaErrors = validateNotebook(nb);
   if (schemaErrors.length > 0) {
-    return fail(`${displayPath}: the executed notebook is not valid nbformat 4.5:\n${indent(schemaErrors.join("\n"))}`);
+    return fail(
+      `${displayPath}: the executed notebook is not valid nbformat 4.5:\n${indent(schemaErrors.join("\n"))}`,
+    );
   }
   const outDir = options.outDir ?? path.join(repoRoot(), "build", "notebooks");
   result.outputPath = path.join(outDir, path.basename(file));
