@@ -42,6 +42,33 @@ it("finds the course notebooks", () => {
 });
 
 describe.each(notebooks.map((f) => [path.relative(root, f), f]))("%s", (_name, file) => {
+  it("is committed to the course standard: nbformat 4.5 with ids, no outputs, one seed, title and verify lists", () => {
+    const nb = JSON.parse(fs.readFileSync(file, "utf8"));
+    expect([nb.nbformat, nb.nbformat_minor]).toEqual([4, 5]);
+    expect(nb.metadata.kernelspec).toMatchObject({ name: "itolab" });
+    const cells: {
+      cell_type: string;
+      id?: string;
+      source: string[];
+      outputs?: unknown[];
+      execution_count?: unknown;
+    }[] = nb.cells;
+    expect(cells.every((c) => typeof c.id === "string" && c.id.length > 0)).toBe(true);
+    const code = cells.filter((c) => c.cell_type === "code");
+    // committed without outputs, so diffs stay readable
+    expect(
+      code.filter((c) => (c.outputs ?? []).length > 0 || c.execution_count != null).length,
+    ).toBe(0);
+    const all = code.map((c) => c.source.join("")).join("\n");
+    // one seed per notebook: exactly one root generator, never Math.random
+    expect(all.match(/\bcreateRng\(/g) ?? []).toHaveLength(1);
+    expect(all).not.toMatch(/Math\.random/);
+    const text = cells.filter((c) => c.cell_type === "markdown").map((c) => c.source.join(""));
+    expect(text[0]).toMatch(/^# \d\d · /);
+    expect(text[0]).toMatch(/What we will verify/);
+    expect(text.some((t) => /^## What we verified/m.test(t))).toBe(true);
+  });
+
   it("runs to the end with every check passing", async () => {
     const r = (await results).find((x) => x.file === file)!;
     if (!r.passed) throw new Error(formatResult(r));

@@ -1,0 +1,58 @@
+import type { MarkerSymbol, PlotData } from "plotly.js";
+import { toPlotArray } from "./to-plot-array";
+import {
+  optionalNumberIn,
+  optionalString,
+  requireOptions,
+  requireSameLength,
+  requireSeries,
+} from "./validate";
+
+/** Style of a marker (scatter) trace. */
+export interface MarkerTraceOptions {
+  /** Legend entry; omitted traces are left out of the legend. */
+  name?: string;
+  /** CSS colour; default: the theme's colorway in trace order. */
+  color?: string;
+  /** Marker diameter in px (default 7). */
+  size?: number;
+  /** Marker symbol (default "circle"). */
+  symbol?: MarkerSymbol;
+  /** Opacity in [0, 1] (default 1), e.g. 0.4 for dense clouds. */
+  opacity?: number;
+}
+
+/**
+ * A marker (scatter-plot) trace of the points $(x_i, y_i)$; non-finite values are skipped.
+ * @param x - abscissae, shape (n,).
+ * @param y - ordinates, shape (n,).
+ * @param options - name, color, size, symbol, opacity.
+ * @returns a plotly scatter trace in "markers" mode with plain arrays.
+ */
+export function markerTrace(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  options?: MarkerTraceOptions,
+): Partial<PlotData> {
+  const fn = "markerTrace";
+  requireSeries(fn, "x", x);
+  requireSeries(fn, "y", y);
+  requireSameLength(fn, ["x", "y"], x, y);
+  const o = requireOptions(fn, options);
+  const name = optionalString(fn, "name", o.name);
+  const color = optionalString(fn, "color", o.color);
+  const size = optionalNumberIn(fn, "size", o.size, 0, Infinity) ?? 7;
+  const symbol = optionalString(fn, "symbol", o.symbol) ?? "circle";
+  const opacity = optionalNumberIn(fn, "opacity", o.opacity, 0, 1);
+  const trace: Partial<PlotData> = {
+    type: "scatter",
+    mode: "markers",
+    x: toPlotArray(x),
+    y: toPlotArray(y),
+    marker: { size, symbol: symbol as MarkerSymbol, ...(color !== undefined ? { color } : {}) },
+  };
+  if (name !== undefined) trace.name = name;
+  else trace.showlegend = false;
+  if (opacity !== undefined) trace.opacity = opacity;
+  return trace;
+}

@@ -1,0 +1,11 @@
+export type { Process, LinearProcess, MarginalMoments } from "./process";
+export { brownianMotion } from "./brownian-motion";
+export { ornsteinUhlenbeck } from "./ornstein-uhlenbeck";
+export { geometricBrownianMotion } from "./geometric-brownian-motion";
+export { vpSde } from "./vp-sde";
+export type { VpProcess } from "./vp-sde";
+export { subVpSde } from "./sub-vp-sde";
+export { veSde } from "./ve-sde";
+export type { VeProcess } from "./ve-sde";
+export { criticallyDampedLangevin } from "./cld";
+export type { CldProcess } from "./cld";

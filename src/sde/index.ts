@@ -1,0 +1,11 @@
+export { noiseClass } from "./sde";
+export type { Sde, NoiseClass, Calculus } from "./sde";
+export type { Solver, Stepper, NoiseOrders } from "./solver";
+export { sdeFromScalar } from "./scalar-sde";
+export type { ScalarSdeSpec } from "./scalar-sde";
+export { eulerMaruyama } from "./euler-maruyama";
+export { milstein } from "./milstein";
+export { stochasticHeun } from "./stochastic-heun";
+export { sra1 } from "./sra1";
+export { integrate } from "./integrate";
+export type { IntegrateOptions, IntegrateResult } from "./integrate";

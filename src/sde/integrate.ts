@@ -1,0 +1,126 @@
+import type { BrownianSource } from "../brownian";
+import { checkSde, noiseClass, type Sde } from "./sde";
+import type { Solver } from "./solver";
+
+/** What {@link integrate} keeps besides the terminal state. */
+export interface IntegrateOptions {
+  /** keep X at steps 0, k, 2k, … and K (k > 0); 0 or absent keeps only the terminal state */
+  saveEvery?: number;
+}
+
+export interface IntegrateResult {
+  /** (n, d) row-major terminal state $X_{t_K}$ */
+  x: Float64Array;
+  /** (S) times of the saved states, or null */
+  times: Float64Array | null;
+  /** (S, n, d) time-major saved states, or null */
+  states: Float64Array | null;
+}
+
+/**
+ * $X_{k+1} = \Phi(t_k, h_k, X_k, \Delta W_k[, \Delta Z_k])$ for $k = 0..K-1$, on the path's grid
+ * (which may run backwards). Memory: O(n·d) plus what is saved; nothing is allocated per step.
+ * Throws a RangeError naming the step and time as soon as the state stops being finite.
+ * @param sde the SDE; its noise dimension must equal the path's
+ * @param solver e.g. `eulerMaruyama`; must support the SDE's noise class
+ * @param x0 (n, d) row-major initial states, n = path.paths (copied, not modified)
+ * @param path Brownian increments (stored path or stream), n paths of dimension m
+ * @param options saveEvery (default 0: terminal state only)
+ * @see Kloeden & Platen (1992), §9.1 (one-step schemes on a time discretisation)
+ */
+export function integrate(
+  sde: Sde,
+  solver: Solver,
+  x0: Float64Array,
+  path: BrownianSource,
+  options: IntegrateOptions = {},
+): IntegrateResult {
+  checkSde("integrate", sde);
+  checkArgs(sde, solver, x0, path);
+  const saveEvery = options.saveEvery ?? 0;
+  if (!Number.isInteger(saveEvery) || saveEvery < 0) {
+    throw new RangeError(
+      `integrate: options.saveEvery must be a non-negative integer, got ${saveEvery}`,
+    );
+  }
+  const n = path.paths;
+  const nd = n * sde.dim;
+  const m = path.dim;
+  const K = path.grid.steps;
+  const x = Float64Array.from(x0); // (n, d)
+  const dW = new Float64Array(n * m); // (n, m)
+  const dZ = solver.levyArea ? new Float64Array(n * m) : null; // (n, m)
+  const stepper = solver.stepper(sde, n);
+  const S = saveEvery > 0 ? Math.floor(K / saveEvery) + 1 + (K % saveEvery === 0 ? 0 : 1) : 0;
+  const states = S > 0 ? new Float64Array(S * nd) : null; // (S, n, d)
+  const times = S > 0 ? new Float64Array(S) : null;
+  let saved = 0;
+  if (states !== null && times !== null) {
+    states.set(x, 0);
+    times[saved++] = path.grid.at(0);
+  }
+  let t = path.grid.at(0);
+  for (let k = 0; k < K; k++) {
+    const t1 = path.grid.at(k + 1);
+    path.increments(k, dW, dZ);
+    if (!stepper.step(t, t1 - t, x, dW, dZ)) throwNonFinite(x, sde.dim, k, t1);
+    t = t1;
+    if (states !== null && times !== null && ((k + 1) % saveEvery === 0 || k + 1 === K)) {
+      states.set(x, saved * nd);
+      times[saved++] = t1;
+    }
+  }
+  return { x, times, states };
+}
+
+function throwNonFinite(x: Float64Array, d: number, k: number, t: number): never {
+  let i = 0;
+  while (i < x.length && Number.isFinite(x[i])) i++;
+  throw new RangeError(
+    `integrate: state is not finite after step ${k} (t = ${t}): path ${Math.floor(i / d)}, component ${i % d} = ${x[i]}`,
+  );
+}
+
+function checkArgs(sde: Sde, solver: Solver, x0: Float64Array, path: BrownianSource): void {
+  if (solver === null || typeof solver !== "object" || typeof solver.stepper !== "function") {
+    throw new TypeError(`integrate: solver must be a Solver, got ${String(solver)}`);
+  }
+  const cls = noiseClass(sde);
+  if (solver.strongOrder[cls] === undefined) {
+    throw new TypeError(`integrate: solver ${solver.name} does not support ${cls} noise`);
+  }
+  if (cls !== "additive" && (sde.calculus ?? "ito") !== solver.calculus) {
+    throw new TypeError(
+      `integrate: solver ${solver.name} is ${solver.calculus} but the sde is ${sde.calculus ?? "ito"} with ${cls} noise`,
+    );
+  }
+  if (
+    solver.diffusionDerivative &&
+    cls !== "additive" &&
+    typeof sde.diffusionDerivative !== "function"
+  ) {
+    throw new TypeError(
+      `integrate: solver ${solver.name} needs sde.diffusionDerivative for ${cls} noise`,
+    );
+  }
+  if (path === null || typeof path !== "object" || typeof path.increments !== "function") {
+    throw new TypeError(`integrate: path must be a BrownianSource, got ${String(path)}`);
+  }
+  if (solver.levyArea && !path.levyArea) {
+    throw new TypeError(`integrate: solver ${solver.name} needs a path with levyArea: true`);
+  }
+  if (path.dim !== sde.noiseDim) {
+    throw new RangeError(
+      `integrate: path.dim must equal sde.noiseDim = ${sde.noiseDim}, got ${path.dim}`,
+    );
+  }
+  if (!(x0 instanceof Float64Array) || x0.length !== path.paths * sde.dim) {
+    throw new RangeError(
+      `integrate: x0 must be a Float64Array of length n·d = ${path.paths * sde.dim}, got ${x0 instanceof Float64Array ? `length ${x0.length}` : String(x0)}`,
+    );
+  }
+  for (let i = 0; i < x0.length; i++) {
+    if (!Number.isFinite(x0[i]))
+      throw new RangeError(`integrate: x0[${i}] must be finite, got ${x0[i]}`);
+  }
+}

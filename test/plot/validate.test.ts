@@ -1,0 +1,84 @@
+import {
+  describeValue,
+  optionalNumberIn,
+  optionalString,
+  requireOptions,
+  requireSameLength,
+  requireSeries,
+} from "../../src/plot/validate";
+
+describe("validate", () => {
+  test.each([
+    ["", '""'],
+    [NaN, "NaN"],
+    [undefined, "undefined"],
+    [null, "null"],
+    [() => 1, "a function"],
+    [[1, 2], "an array of length 2"],
+    [new Float64Array(3), "a Float64Array of length 3"],
+    [{}, "an object"],
+    [true, "true"],
+  ])("describeValue(%p) = %s", (value, text) => {
+    expect(describeValue(value)).toBe(text);
+  });
+
+  test("requireSeries accepts number[] and numeric typed arrays, non-finite values included", () => {
+    const a = [1, NaN];
+    const t = new Int32Array([1]);
+    expect(requireSeries("f", "x", a)).toBe(a);
+    expect(requireSeries("f", "x", t)).toBe(t);
+  });
+
+  test.each([
+    [
+      () => requireSeries("f", "x", [1, "2"]),
+      TypeError,
+      "f: x must be a number[] or a typed array, got an array of length 2",
+    ],
+    [
+      () => requireSeries("f", "x", new BigInt64Array(1)),
+      TypeError,
+      "f: x must be a number[] or a typed array, got a BigInt64Array of length 1",
+    ],
+    [
+      () => requireSeries("f", "x", new DataView(new ArrayBuffer(8))),
+      TypeError,
+      "f: x must be a number[] or a typed array, got a DataView",
+    ],
+    [
+      () => requireSeries("f", "x", []),
+      RangeError,
+      "f: x must be non-empty, got an array of length 0",
+    ],
+    [
+      () => requireSeries("f", "x", new Float64Array(0)),
+      RangeError,
+      "f: x must be non-empty, got a Float64Array of length 0",
+    ],
+    [
+      () => requireSameLength("f", ["x", "y"], [1], [1, 2]),
+      RangeError,
+      "f: y must have the length of x (1), got 2",
+    ],
+    [() => requireOptions("f", 3 as never), TypeError, "f: options must be an object, got 3"],
+    [() => optionalString("f", "name", 3), TypeError, "f: name must be a string, got 3"],
+    [
+      () => optionalNumberIn("f", "opacity", "1", 0, 1),
+      TypeError,
+      'f: opacity must be a number, got "1"',
+    ],
+    [
+      () => optionalNumberIn("f", "opacity", 1.5, 0, 1),
+      RangeError,
+      "f: opacity must be a finite number in [0, 1], got 1.5",
+    ],
+    [
+      () => optionalNumberIn("f", "width", Infinity, 0, Infinity),
+      RangeError,
+      "f: width must be a finite number in [0, Infinity], got Infinity",
+    ],
+  ])("bad input %#: %p", (call, type, message) => {
+    expect(call).toThrow(type);
+    expect(call).toThrow(message);
+  });
+});
