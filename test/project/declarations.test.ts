@@ -14,7 +14,7 @@ const { ensureBuilt } = require("../../kernel/bin/build-if-stale.js");
 const root = path.resolve(__dirname, "..", "..");
 
 it("dist/src/*.d.ts type-check with tslab's TypeScript 5.0.4", () => {
-  if (!process.env.ITOLAB_NO_BUILD) ensureBuilt({ quiet: true });
+  ensureBuilt({ quiet: true });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ts = require(
     require.resolve("@tslab/typescript-for-tslab", {

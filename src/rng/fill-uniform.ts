@@ -1,0 +1,18 @@
+import { describeValue, isFloat64Array } from "./describe-value";
+import type { Rng } from "./rng";
+
+/**
+ * $\text{out}_k \sim U(0, 1)$ i.i.d., each exactly `rng.uniform()` in turn (open interval, 53 bits).
+ * @param rng generator, advanced by the draws
+ * @param out buffer to fill, shape (n,); returned
+ */
+export function fillUniform(rng: Rng, out: Float64Array): Float64Array {
+  if (rng === null || typeof rng !== "object" || typeof rng.uniform !== "function") {
+    throw new TypeError(`fillUniform: rng must be an Rng, got ${describeValue(rng)}`);
+  }
+  if (!isFloat64Array(out)) {
+    throw new TypeError(`fillUniform: out must be a Float64Array, got ${describeValue(out)}`);
+  }
+  for (let k = 0; k < out.length; k++) out[k] = rng.uniform();
+  return out;
+}

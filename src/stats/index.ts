@@ -1,0 +1,16 @@
+export { moments, type Moments } from "./moments";
+export { Welford } from "./welford";
+export { erf, erfc } from "./erfc";
+export { normalPdf, normalCdf } from "./normal-distribution";
+export { normalQuantile } from "./normal-quantile";
+export { kolmogorovCdf, kolmogorovSurvival } from "./kolmogorov";
+export { ksOneSample, type KsResult } from "./ks-one-sample";
+export { ksTwoSample } from "./ks-two-sample";
+export { fitSlope, type SlopeFit } from "./fit-slope";
+export { sampleQuantile } from "./quantile";
+export { histogram, type Histogram, type HistogramOptions } from "./histogram";
+export { gaussianKde, silvermanBandwidth } from "./kde";
+export { wasserstein1 } from "./wasserstein";
+export { slicedWasserstein } from "./sliced-wasserstein";
+export { mmd2, type MmdOptions } from "./mmd";
+export { mmdPermutationTest, type MmdTestResult } from "./mmd-permutation-test";

@@ -1,0 +1,66 @@
+import { normalCdf, normalPdf } from "../../src/stats";
+
+// Reference values: mpmath 1.2.1 at 40 significant digits (mp.ncdf, mp.npdf), rounded to double.
+const CDF: [number, number][] = [
+  [-37.5, 4.605353009581955e-308],
+  [-30, 4.906713927148187e-198],
+  [-20, 2.7536241186062337e-89],
+  [-10, 7.619853024160525e-24],
+  [-5.6, 1.071759025831093e-8],
+  [-5.65, 8.022391850663497e-9],
+  [-3, 0.0013498980316300946],
+  [-1.96, 0.024997895148220435],
+  [-0.66, 0.25462691467133614],
+  [-0.1, 0.460172162722971],
+  [0, 0.5],
+  [1e-12, 0.5000000000003989],
+  [0.5, 0.6914624612740131],
+  [0.7, 0.758036347776927],
+  [1, 0.8413447460685429],
+  [1.96, 0.9750021048517795],
+  [3, 0.9986501019683699],
+  [5, 0.9999997133484281],
+  [8, 0.9999999999999993],
+];
+
+describe("normalCdf and normalPdf", () => {
+  test.each(CDF)(
+    "normalCdf(%p) matches mpmath to 4e-16 relative, far lower tail included (known answer)",
+    (x, ref) => {
+      expect(Math.abs(normalCdf(x) / ref - 1)).toBeLessThan(4e-16); // Cody's ANORM: ~1 ulp plus exp's rounding
+    },
+  );
+
+  test("is symmetric, Phi(x) + Phi(-x) = 1, and monotone on a fine grid", () => {
+    let prev = 0;
+    for (let x = -8; x <= 8; x += 1 / 32) {
+      expect(Math.abs(normalCdf(x) + normalCdf(-x) - 1)).toBeLessThan(3e-16);
+      expect(normalCdf(x)).toBeGreaterThanOrEqual(prev);
+      prev = normalCdf(x);
+    }
+    expect([normalCdf(-Infinity), normalCdf(Infinity), normalCdf(-40)]).toEqual([0, 1, 0]);
+  });
+
+  test.each([
+    [0, 0.3989422804014327],
+    [1, 0.24197072451914334],
+    [-2.5, 0.017528300493568537],
+    [10, 7.694598626706419e-23],
+  ])("normalPdf(%p) matches mpmath to 4e-16 relative (known answer)", (x, ref) => {
+    expect(Math.abs(normalPdf(x) / ref - 1)).toBeLessThan(4e-16);
+  });
+
+  test.each([
+    ["cdf NaN", () => normalCdf(NaN), RangeError, "normalCdf: x must not be NaN, got NaN"],
+    [
+      "cdf undefined",
+      () => normalCdf(undefined as never),
+      TypeError,
+      "normalCdf: x must be a number, got undefined",
+    ],
+    ["pdf NaN", () => normalPdf(NaN), RangeError, "normalPdf: x must not be NaN, got NaN"],
+  ] as const)("rejects %s", (_name, call, type, message) => {
+    expect(call).toThrow(type);
+    expect(call).toThrow(message);
+  });
+});
