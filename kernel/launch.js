@@ -25,6 +25,10 @@ const watchdog = `
 `;
 new Worker(watchdog, { eval: true }).unref();
 
+// Checks in a notebook always print their evidence lines; the quiet switch is for the library's
+// own unit tests, whose environment a kernel started from a test run would otherwise inherit.
+delete process.env.ITOLAB_CHECK_QUIET;
+
 const root = path.resolve(__dirname, "..");
 const tslabMain = require.resolve("tslab/dist/main.js", { paths: [root] });
 const { startKernel } = require(tslabMain);

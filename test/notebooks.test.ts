@@ -73,5 +73,11 @@ describe.each(notebooks.map((f) => [path.relative(root, f), f]))("%s", (_name, f
     const r = (await results).find((x) => x.file === file)!;
     if (!r.passed) throw new Error(formatResult(r));
     expect(r.cells.filter((c) => c.status === "failed")).toEqual([]);
+    // the executed copy carries the evidence lines of its checks (for the lecture notes)
+    const executed = JSON.parse(fs.readFileSync(r.outputPath!, "utf8"));
+    const lines: string[] = executed.cells.flatMap((c: { outputs?: { text?: string[] }[] }) =>
+      (c.outputs ?? []).flatMap((o) => o.text ?? []),
+    );
+    expect(lines.filter((l) => l.startsWith("✓ ")).length).toBeGreaterThan(0);
   }, 300_000);
 });

@@ -67,7 +67,10 @@ if (!hasNbconvert && process.env.CI !== "true") {
       path.join(outDir, "fixtures"),
     );
     expect(res.status).not.toBe(0);
-    expect(res.stderr).toContain("x is 2, expected 3");
+    // tslab's execute_reply carries no ename/evalue (the error text went to stderr), so nbclient
+    // names the failing cell by its source
+    expect(res.stderr).toContain("CellExecutionError");
+    expect(res.stderr).toContain("throw new Error(`x is ${x}, expected 3`);");
   }, 300_000);
 
   describe.each(notebooks)("%s", (name) => {
@@ -75,14 +78,22 @@ if (!hasNbconvert && process.env.CI !== "true") {
       const res = nbconvert(path.join(root, "notebooks", name), outDir);
       if (res.status !== 0)
         throw new Error(`nbconvert failed on notebooks/${name}:\n${res.stderr.slice(-4000)}`);
+      // Every code cell ran and left its outputs. (Execution counts stay null: nbclient 0.7 takes
+      // them from execute_input messages, which tslab does not send.)
       const nb = JSON.parse(fs.readFileSync(path.join(outDir, name), "utf8"));
-      const code = nb.cells.filter((c: { cell_type: string }) => c.cell_type === "code");
-      expect(
-        code.every(
-          (c: { execution_count: number | null; source: string[] }) =>
-            c.execution_count !== null || /^\/\/\| skip/.test(c.source.join("")),
-        ),
-      ).toBe(true);
+      type Out = { output_type: string; text?: string[]; data?: Record<string, unknown> };
+      const outputs: Out[] = nb.cells.flatMap((c: { outputs?: Out[] }) => c.outputs ?? []);
+      const source = nb.cells.map((c: { source: string[] }) => c.source.join("")).join("\n");
+      const shows = (source.match(/\bshow\(/g) ?? []).length;
+      const plots = outputs.filter(
+        (o) => typeof o.data?.["application/vnd.plotly.v1+json"] === "object",
+      );
+      expect(plots.length).toBe(shows);
+      const checks = outputs.filter(
+        (o) => o.output_type === "stream" && (o.text ?? []).some((l) => l.startsWith("✓ ")),
+      );
+      expect(checks.length).toBeGreaterThan(0);
+      expect(outputs.filter((o) => o.output_type === "error")).toEqual([]);
     }, 300_000);
   });
 }
