@@ -42,6 +42,8 @@ class ArrayGrid implements TimeGrid {
  * @param t0 first time
  * @param t1 last time, different from t0
  * @param steps K, a positive integer
+ * @see P. E. Kloeden & E. Platen (1992), Numerical Solution of SDEs, §9.1 (equidistant
+ *   discretisations $\tau_n = n\Delta$).
  */
 export function uniformGrid(t0: number, t1: number, steps: number): TimeGrid {
   if (!Number.isFinite(t0)) throw new RangeError(`uniformGrid: t0 must be finite, got ${t0}`);
@@ -55,14 +57,20 @@ export function uniformGrid(t0: number, t1: number, steps: number): TimeGrid {
 }
 
 /**
- * A grid from explicit times (copied).
+ * A grid from explicit times (copied): steps $h_k = t_{k+1} - t_k$, all of one sign.
  * @param times (K + 1) strictly increasing or strictly decreasing finite times, K >= 1
+ * @see P. E. Kloeden & E. Platen (1992), §9.1 (time discretisations of an interval).
  */
 export function gridFromTimes(times: ArrayLike<number>): TimeGrid {
   return new ArrayGrid(checkTimes("gridFromTimes", times));
 }
 
-/** The grid's K + 1 times as an array. @param grid any grid @returns (K + 1) */
+/**
+ * The grid's times $(t_0, \dots, t_K)$ as an array.
+ * @param grid any grid
+ * @returns (K + 1)
+ * @see P. E. Kloeden & E. Platen (1992), §9.1.
+ */
 export function gridTimes(grid: TimeGrid): Float64Array {
   const out = new Float64Array(grid.steps + 1);
   for (let k = 0; k <= grid.steps; k++) out[k] = grid.at(k);

@@ -35,7 +35,10 @@ export function createRng(seed: number | string): Rng {
 
 /**
  * Resumes a generator from a snapshot: `rngFromState(r.state)` continues exactly where `r` is.
+ * The state is xoshiro128**'s $s = (s_0, s_1, s_2, s_3) \in [0, 2^{32})^4 \setminus \{0\}$.
  * @param state four integers in $[0, 2^{32})$, not all zero (the all-zero state is a fixed point)
+ * @see D. Blackman & S. Vigna (2021), "Scrambled linear pseudorandom number generators",
+ *   ACM Trans. Math. Softw. 47(4), section 4 (xoshiro128**).
  */
 export function rngFromState(state: ArrayLike<number>): Rng {
   if (state === null || typeof state !== "object" || typeof state.length !== "number") {

@@ -43,7 +43,13 @@ export type Calculus = "ito" | "stratonovich";
  */
 export type NoiseClass = "additive" | "diagonal" | "general";
 
-/** The noise class that decides a solver's order on this SDE. @param sde the SDE */
+/**
+ * The noise class that decides a solver's order on this SDE: additive when $\partial g/\partial x = 0$,
+ * diagonal when $g$ is diagonal ($g_{ij} = 0$ for $i \ne j$, so the noise is commutative),
+ * general otherwise.
+ * @param sde the SDE
+ * @see P. E. Kloeden & E. Platen (1992), §10.3 (commutative noise) and §10.4 (additive noise).
+ */
 export function noiseClass(sde: Sde): NoiseClass {
   if (sde.additive) return "additive";
   return sde.noise === "diagonal" ? "diagonal" : "general";

@@ -33,6 +33,7 @@ const ROOT32 = 5.656854248;
 /**
  * $\varphi(x) = e^{-x^2/2} / \sqrt{2\pi}$.
  * @param x any number except NaN
+ * @see M. Abramowitz & I. A. Stegun (1964), Handbook of Mathematical Functions, eq. 26.2.1.
  */
 export function normalPdf(x: number): number {
   checkArgument("normalPdf", x);
