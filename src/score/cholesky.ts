@@ -1,0 +1,61 @@
+/**
+ * $A = L L^\top$ for a symmetric positive-definite (d, d) block, and the quantities a Gaussian
+ * density needs from it: $\log\det A = 2\sum_i \log L_{ii}$ and $A^{-1} = L^{-\top}L^{-1}$.
+ * @internal
+ * @see Golub & Van Loan (2013), Matrix Computations, 4th ed., Algorithm 4.2.1
+ */
+
+/**
+ * Cholesky factor of a[off .. off + d²) into l (d, d) row-major, lower triangle; false when a
+ * pivot is not positive (the block is not positive definite).
+ */
+export function cholesky(a: Float64Array, off: number, d: number, l: Float64Array): boolean {
+  l.fill(0);
+  for (let i = 0; i < d; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = a[off + i * d + j];
+      for (let k = 0; k < j; k++) s -= l[i * d + k] * l[j * d + k];
+      if (i === j) {
+        if (!(s > 0)) return false;
+        l[i * d + i] = Math.sqrt(s);
+      } else {
+        l[i * d + j] = s / l[j * d + j];
+      }
+    }
+  }
+  return true;
+}
+
+/** $\log\det A = 2\sum_i \log L_{ii}$ from the factor l (d, d). */
+export function logDetFromCholesky(l: Float64Array, d: number): number {
+  let s = 0;
+  for (let i = 0; i < d; i++) s += Math.log(l[i * d + i]);
+  return 2 * s;
+}
+
+/** $A^{-1} = L^{-\top}L^{-1}$ into out[off .. off + d²) (d, d) row-major, from the factor l. */
+export function inverseFromCholesky(
+  l: Float64Array,
+  d: number,
+  out: Float64Array,
+  off: number,
+): void {
+  const e = new Float64Array(d); // column j of the identity, then of A^{-1}
+  for (let j = 0; j < d; j++) {
+    e.fill(0);
+    e[j] = 1;
+    for (let i = 0; i < d; i++) {
+      // forward: L y = e_j
+      let s = e[i];
+      for (let k = 0; k < i; k++) s -= l[i * d + k] * e[k];
+      e[i] = s / l[i * d + i];
+    }
+    for (let i = d - 1; i >= 0; i--) {
+      // backward: Lᵀ z = y
+      let s = e[i];
+      for (let k = i + 1; k < d; k++) s -= l[k * d + i] * e[k];
+      e[i] = s / l[i * d + i];
+    }
+    for (let i = 0; i < d; i++) out[off + i * d + j] = e[i];
+  }
+}
