@@ -9,6 +9,7 @@ import os from "os";
 import path from "path";
 import { formatResult, runNotebooks, summaryLine } from "../kernel/runner/run-many";
 import type { NotebookResult } from "../kernel/runner/run-notebook";
+import { describeCourseNotes } from "./kernel/notes/course-notes";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { ensureBuilt } = require("../kernel/bin/build-if-stale.js");
 
@@ -81,3 +82,6 @@ describe.each(notebooks.map((f) => [path.relative(root, f), f]))("%s", (_name, f
     expect(lines.filter((l) => l.startsWith("✓ ")).length).toBeGreaterThan(0);
   }, 300_000);
 });
+
+// The lecture notes of the whole course, built from the executed copies written above.
+describeCourseNotes();

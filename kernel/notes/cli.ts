@@ -1,0 +1,186 @@
+/**
+ * `npm run notes` and `npm run figures`. Two stages, run in order:
+ * 1. execute: the runner executes the notebooks into build/notebooks/ (skipped with
+ *    --export-only); a failing notebook stops here with the runner's report;
+ * 2. export: static figures brought up to date in figures/ (Chromium; only changed figures are
+ *    drawn), then, for `notes`, the site written to build/notes/ by a swap, so a failed export
+ *    leaves the last good site in place.
+ */
+import fs from "fs";
+import os from "os";
+import path from "path";
+import { collectNotebooks, formatResult, runNotebooks, summaryLine } from "../runner/run-many";
+import { NotesError } from "./errors";
+import { lectureFigures } from "./figure-spec";
+import { assertSameSource, Lecture, readLecture } from "./lecture";
+import { buildSite, writeSite } from "./site";
+import { renderStaticFigures, StaticReport } from "./static-figures";
+
+export type Mode = "notes" | "figures";
+
+const usage = (mode: Mode) => `usage: npm run ${mode} -- [options] [notebook.ipynb | folder]...
+
+${
+  mode === "notes"
+    ? "Executes the notebooks (default: notebooks/) and publishes them as a static site in build/notes/:\nan outline page and one page per lecture, with math, interactive figures and the evidence of\nevery check. Static SVG/PNG copies of every figure are brought up to date in figures/."
+    : "Executes the notebooks (default: notebooks/) and renders every figure to SVG and PNG in\nfigures/<notebook>/<cell id>-<n>.svg|png (only figures that changed, unless --force)."
+}
+
+options:
+      --export-only     use the executed notebooks in build/notebooks/ instead of running them
+${mode === "notes" ? "      --no-figures      leave figures/ as it is (pages use the static copies that are current)\n  -o, --out-dir DIR     where the site goes (default build/notes)\n" : "      --force           draw every figure again\n"}      --figures-dir DIR where static figures go (default figures)
+  -j, --jobs N          notebooks run at once (default: the number of cores, ${os.cpus().length})
+  -t, --timeout S       seconds a cell may run before it is interrupted (default 600)
+  -h, --help            this text`;
+
+interface Options {
+  exportOnly: boolean;
+  figures: boolean;
+  force: boolean;
+  outDir: string;
+  figuresDir: string;
+  executedDir: string;
+  jobs?: number;
+  cellTimeout?: number;
+  targets: string[];
+}
+
+function parseArgs(mode: Mode, argv: string[], root: string): Options | "help" {
+  const o: Options = {
+    exportOnly: false,
+    figures: true,
+    force: false,
+    outDir: path.join(root, "build", "notes"),
+    figuresDir: path.join(root, "figures"),
+    executedDir: path.join(root, "build", "notebooks"),
+    targets: [],
+  };
+  const value = (flag: string, v: string | undefined) => {
+    if (v === undefined || v.startsWith("-"))
+      throw new NotesError(`${mode}: ${flag} needs a value`);
+    return v;
+  };
+  const positive = (flag: string, v: string | undefined) => {
+    const n = Number(value(flag, v));
+    if (!Number.isFinite(n) || n <= 0)
+      throw new NotesError(`${mode}: ${flag} needs a positive number, got ${v}`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "-h" || a === "--help") return "help";
+    else if (a === "--export-only") o.exportOnly = true;
+    else if (a === "--no-figures" && mode === "notes") o.figures = false;
+    else if (a === "--force" && mode === "figures") o.force = true;
+    else if ((a === "-o" || a === "--out-dir") && mode === "notes")
+      o.outDir = path.resolve(value(a, argv[++i]));
+    else if (a === "--figures-dir") o.figuresDir = path.resolve(value(a, argv[++i]));
+    else if (a === "-j" || a === "--jobs") o.jobs = Math.floor(positive(a, argv[++i]));
+    else if (a === "-t" || a === "--timeout") o.cellTimeout = positive(a, argv[++i]);
+    else if (a.startsWith("-"))
+      throw new NotesError(`${mode}: unknown option ${a}\n\n${usage(mode)}`);
+    else o.targets.push(a);
+  }
+  return o;
+}
+
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const say = (line: string) => process.stdout.write(line + "\n");
+
+/**
+ * @param mode which command
+ * @param argv its arguments
+ * @param root the repository (default: the working folder)
+ * @returns the exit code: 0 done, 1 a notebook or the export failed, 2 bad usage
+ */
+export async function main(mode: Mode, argv: string[], root = process.cwd()): Promise<number> {
+  let parsed: Options | "help";
+  try {
+    parsed = parseArgs(mode, argv, root);
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    return 2;
+  }
+  if (parsed === "help") {
+    say(usage(mode));
+    return 0;
+  }
+  const o: Options = parsed;
+  const kept =
+    mode === "notes"
+      ? `; the site in ${path.relative(root, o.outDir) || "."} was left as it was`
+      : "";
+  try {
+    const wholeCourse = o.targets.length === 0;
+    const files = collectNotebooks(wholeCourse ? [path.join(root, "notebooks")] : o.targets);
+    if (files.length === 0) throw new NotesError(`${mode}: no notebooks to publish`);
+    if (!o.exportOnly) {
+      const results = await runNotebooks(
+        files,
+        { jobs: o.jobs, cellTimeout: o.cellTimeout, outDir: o.executedDir },
+        (r) => say(formatResult(r)),
+      );
+      say(summaryLine(results));
+      if (!results.every((r) => r.passed)) {
+        process.stderr.write(
+          `${mode}: ${results.filter((r) => !r.passed).length} notebook(s) failed${kept}\n`,
+        );
+        return 1;
+      }
+    }
+    const t0 = Date.now();
+    const lectures: Lecture[] = files.map((f) => {
+      const executed = path.join(o.executedDir, path.basename(f));
+      if (!fs.existsSync(executed)) {
+        throw new NotesError(
+          `${path.relative(root, path.resolve(f))}: no executed copy in ${path.relative(root, o.executedDir)}/; run \`npm run ${mode}\` without --export-only`,
+        );
+      }
+      const lecture = readLecture(executed, path.relative(root, executed));
+      assertSameSource(lecture, path.resolve(f), path.relative(root, path.resolve(f)));
+      return lecture;
+    });
+    const tRead = Date.now() - t0;
+    let figures: StaticReport | null = null;
+    if (o.figures) {
+      try {
+        figures = await renderStaticFigures(lectures.flatMap(lectureFigures), o.figuresDir, {
+          force: o.force,
+          prune: wholeCourse,
+        });
+        say(
+          `static figures: ${figures.rendered} drawn, ${figures.kept} unchanged, ${figures.removed} files removed ` +
+            `in ${path.relative(root, o.figuresDir) || "."}/ (${secs(figures.ms)})`,
+        );
+      } catch (err) {
+        if (mode === "figures" || !/no Chromium/.test((err as Error).message)) throw err;
+        process.stderr.write(
+          `notes: warning: ${(err as Error).message}; static figures not updated\n`,
+        );
+      }
+    }
+    if (mode === "figures") return 0;
+    const t1 = Date.now();
+    const sourcePaths = Object.fromEntries(
+      files.map((f) => [path.basename(f, ".ipynb"), path.relative(root, path.resolve(f))]),
+    );
+    const site = buildSite(lectures, { figuresDir: o.figuresDir, sourcePaths });
+    for (const w of site.warnings) process.stderr.write(`notes: warning: ${w}\n`);
+    const bytes = writeSite(site.files, o.outDir);
+    const exportMs = tRead + (Date.now() - t1);
+    say(
+      `notes: ${lectures.length} lecture${lectures.length === 1 ? "" : "s"}, ${site.figures} figures ` +
+        `(${site.staticFigures} with static copies) → ${path.relative(root, o.outDir)}/ ` +
+        `(${site.files.size} files, ${mb(bytes)}); export ${secs(exportMs)}` +
+        (figures ? `, static figures ${secs(figures.ms)}` : ""),
+    );
+    return 0;
+  } catch (err) {
+    const e = err as Error;
+    const known =
+      e instanceof NotesError || e.name === "NotebookFileError" || /^itolab-run:/.test(e.message);
+    process.stderr.write(`${known ? e.message : (e.stack ?? e.message)}\n${mode}: failed${kept}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * Executed notebooks → the static site, in two steps: `buildSite` is pure (lectures in, a map of
+ * site-relative paths to contents or files to copy out; every error surfaces here, before the
+ * disk is touched), and `writeSite` writes the map into a temporary sibling of the site folder
+ * and swaps it in, so a failed export leaves the last good site in place.
+ *
+ * Layout: `index.html`, `<notebook>.html`, `assets/` (notes.css, notes.js, plotly.min.js, KaTeX's
+ * CSS and woff2 fonts) and `figures/<notebook>/<cell id>-<n>.svg|png`.
+ */
+import fs from "fs";
+import path from "path";
+import { repoRoot } from "../runner/paths";
+import { currentStatic, lectureFigures, readManifest } from "./figure-spec";
+import { renderIndexPage } from "./index-page";
+import { Lecture } from "./lecture";
+import { createMarkdown } from "./markdown";
+import { lectureOutline, Outline } from "./outline";
+import { pageFile, renderLecturePage } from "./page";
+
+/** A file of the site: its text, or a file to copy. */
+export type SiteFile = { content: string } | { copyFrom: string };
+
+export interface SiteOptions {
+  /** Folder of static figures (`figures/`), or null to publish without static copies. */
+  figuresDir: string | null;
+  title?: string;
+  description?: string;
+  /** Source notebook path per lecture stem, for page footers (default `notebooks/<stem>.ipynb`). */
+  sourcePaths?: Record<string, string>;
+}
+
+export interface BuiltSite {
+  files: Map<string, SiteFile>;
+  figures: number;
+  staticFigures: number;
+  warnings: string[];
+}
+
+const DEFAULT_TITLE = "itolab · lecture notes";
+const DEFAULT_DESCRIPTION =
+  "The mathematics of diffusion models through stochastic differential equations: each lecture derives, simulates, plots and checks.";
+
+/** KaTeX's CSS and woff2 fonts (every browser that runs the site reads woff2). */
+function katexAssets(files: Map<string, SiteFile>): void {
+  const dist = path.dirname(require.resolve("katex/dist/katex.min.css"));
+  const css = fs
+    .readFileSync(path.join(dist, "katex.min.css"), "utf8")
+    .replace(/,url\(fonts\/[^)]+\.woff\) format\("woff"\)/g, "")
+    .replace(/,url\(fonts\/[^)]+\.ttf\) format\("truetype"\)/g, "");
+  files.set("assets/katex/katex.min.css", { content: css });
+  for (const font of fs.readdirSync(path.join(dist, "fonts"))) {
+    if (font.endsWith(".woff2")) {
+      files.set(`assets/katex/fonts/${font}`, { copyFrom: path.join(dist, "fonts", font) });
+    }
+  }
+}
+
+/**
+ * The site's files from executed lectures, in course order.
+ * @param lectures from readLecture, in order
+ * @param opts figures folder, titles
+ */
+export function buildSite(lectures: Lecture[], opts: SiteOptions): BuiltSite {
+  const md = createMarkdown();
+  const outlines: Outline[] = lectures.map((l) => lectureOutline(md, l));
+  const warnings = outlines.flatMap((o) => o.warnings);
+  const files = new Map<string, SiteFile>();
+  const title = opts.title ?? DEFAULT_TITLE;
+  const manifest = opts.figuresDir ? readManifest(opts.figuresDir) : {};
+  let figures = 0;
+  let staticFigures = 0;
+  const stems = new Set<string>();
+  lectures.forEach((lecture, i) => {
+    if (stems.has(lecture.stem)) throw new Error(`notes: two notebooks named ${lecture.stem}`);
+    stems.add(lecture.stem);
+    const link = (j: number) =>
+      j >= 0 && j < lectures.length
+        ? { href: encodeURIComponent(pageFile(lectures[j].stem)), outline: outlines[j] }
+        : null;
+    const shown = new Set(
+      lecture.cells.filter((c) => c.type === "code" && !c.directives.hide).map((c) => c.id),
+    );
+    const staticOf = new Map<string, { svg: string; png: string }>();
+    for (const f of lectureFigures(lecture)) {
+      if (!shown.has(f.cell.id)) continue;
+      figures += 1;
+      if (!opts.figuresDir || !currentStatic(opts.figuresDir, manifest, f)) continue;
+      staticFigures += 1;
+      const rel = `figures/${f.stem}/${f.name}`;
+      const url = `figures/${encodeURIComponent(f.stem)}/${encodeURIComponent(f.name)}`;
+      for (const ext of ["svg", "png"]) {
+        files.set(`${rel}.${ext}`, {
+          copyFrom: path.join(opts.figuresDir, f.stem, `${f.name}.${ext}`),
+        });
+      }
+      staticOf.set(`${f.stem}/${f.name}`, { svg: `${url}.svg`, png: `${url}.png` });
+    }
+    const html = renderLecturePage(lecture, outlines[i], {
+      md,
+      siteTitle: title,
+      prev: link(i - 1),
+      next: link(i + 1),
+      staticUrls: (f) => staticOf.get(`${f.stem}/${f.name}`) ?? null,
+      sourcePath: opts.sourcePaths?.[lecture.stem] ?? `notebooks/${lecture.stem}.ipynb`,
+    });
+    files.set(pageFile(lecture.stem), { content: html });
+  });
+  if (figures > staticFigures) {
+    warnings.push(
+      `${figures - staticFigures} of ${figures} figures have no current static copy in ${opts.figuresDir ?? "figures/"}: ` +
+        "their pages show them only where scripts run (run `npm run figures`)",
+    );
+  }
+  const entries = lectures.map((lecture, i) => ({ lecture, outline: outlines[i] }));
+  files.set("index.html", {
+    content: renderIndexPage(entries, {
+      title,
+      description: opts.description ?? DEFAULT_DESCRIPTION,
+    }),
+  });
+  const assets = path.join(repoRoot(), "kernel", "notes", "assets");
+  for (const name of fs.readdirSync(assets)) {
+    files.set(`assets/${name}`, { copyFrom: path.join(assets, name) });
+  }
+  files.set("assets/plotly.min.js", { copyFrom: require.resolve("plotly.js-dist-min") });
+  katexAssets(files);
+  return { files, figures, staticFigures, warnings };
+}
+
+/**
+ * Write the site: into `<outDir>.tmp-<pid>`, then swap it for `outDir` (the old site is moved
+ * aside and removed). On any error the temporary folder is removed and `outDir` is untouched.
+ * @returns the site's total size in bytes
+ */
+export function writeSite(files: Map<string, SiteFile>, outDir: string): number {
+  const tmp = `${outDir}.tmp-${process.pid}`;
+  const old = `${outDir}.old-${process.pid}`;
+  fs.rmSync(tmp, { recursive: true, force: true });
+  let bytes = 0;
+  try {
+    for (const [rel, file] of files) {
+      const target = path.join(tmp, ...rel.split("/"));
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      if ("content" in file) fs.writeFileSync(target, file.content);
+      else fs.copyFileSync(file.copyFrom, target);
+      bytes += fs.statSync(target).size;
+    }
+  } catch (err) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw err;
+  }
+  const hadSite = fs.existsSync(outDir);
+  if (hadSite) fs.renameSync(outDir, old);
+  try {
+    fs.renameSync(tmp, outDir);
+  } catch (err) {
+    if (hadSite) fs.renameSync(old, outDir);
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw err;
+  }
+  fs.rmSync(old, { recursive: true, force: true });
+  return bytes;
+}
