@@ -4,10 +4,12 @@
  */
 import { isMainThread } from "node:worker_threads";
 import * as emOu from "./em-ou";
+import * as fokkerPlanck from "./fokker-planck";
 import * as runnerVsNbconvert from "./runner-vs-nbconvert";
 
 const benchmarks: { name: string; run: () => Promise<void> }[] = [
   { name: "em-ou", run: emOu.run },
+  { name: "fokker-planck", run: fokkerPlanck.run },
   { name: "runner-vs-nbconvert", run: runnerVsNbconvert.run },
 ];
 

@@ -1,4 +1,4 @@
-import type { Config, Data, Layout } from "plotly.js";
+import type { Config, Data, Frame, Layout } from "plotly.js";
 import { Figure } from "./figure";
 import { plotlyLibrary } from "./plotly-source";
 import { scriptSafeJson } from "./script-safe-json";
@@ -10,6 +10,8 @@ export interface PlotlyJsonPayload {
   data: Data[];
   layout: Partial<Layout>;
   config: Partial<Config>;
+  /** animation frames, present only for an animated figure */
+  frames?: Partial<Frame>[];
 }
 
 /** A Jupyter MIME bundle for one figure. */
@@ -54,10 +56,16 @@ export function figureBundle(fig: Figure, options: FigureBundleOptions = {}): Fi
       `figureBundle: includePlotlyJs must be a boolean, got ${describeValue(options.includePlotlyJs)}`,
     );
   }
+  if (fig.frames !== undefined && !Array.isArray(fig.frames)) {
+    throw new TypeError(
+      `figureBundle: fig.frames must be an array of frames, got ${describeValue(fig.frames)}`,
+    );
+  }
   const payload = toJsonValue({
     data: fig.data,
     layout: fig.layout ?? {},
     config: { ...defaultConfig, ...(fig.config ?? {}) },
+    ...(fig.frames !== undefined ? { frames: fig.frames } : {}),
   }) as PlotlyJsonPayload;
   const json = scriptSafeJson(payload);
   figureCount += 1;
@@ -66,7 +74,7 @@ export function figureBundle(fig: Figure, options: FigureBundleOptions = {}): Fi
   if (inline) libraryInlined = true;
   return {
     "application/vnd.plotly.v1+json": JSON.parse(json) as PlotlyJsonPayload,
-    "text/html": figureHtml(id, json, payload.layout, inline),
+    "text/html": figureHtml(id, json, payload.layout, inline, payload.frames !== undefined),
     "text/plain": summary(payload),
   };
 }
@@ -88,7 +96,13 @@ const plotlyReadyEvent = "itolab:plotly-ready";
  * loads only if `window.Plotly` is missing (or another version); a figure whose script runs
  * before the library (cells run out of order, lazily rendered outputs) waits for it.
  */
-function figureHtml(id: string, json: string, layout: Partial<Layout>, inline: boolean): string {
+function figureHtml(
+  id: string,
+  json: string,
+  layout: Partial<Layout>,
+  inline: boolean,
+  animated = false,
+): string {
   const height = typeof layout.height === "number" ? layout.height : 420;
   const width = typeof layout.width === "number" ? `${layout.width}px` : "100%";
   let library = "";
@@ -115,7 +129,9 @@ function figureHtml(id: string, json: string, layout: Partial<Layout>, inline: b
     `  var fig = ${json};`,
     "  function draw() {",
     '    el.textContent = "";',
-    "    window.Plotly.newPlot(el, fig.data, fig.layout, fig.config);",
+    animated
+      ? "    window.Plotly.newPlot(el, fig.data, fig.layout, fig.config).then(function () { return window.Plotly.addFrames(el, fig.frames); });"
+      : "    window.Plotly.newPlot(el, fig.data, fig.layout, fig.config);",
     "  }",
     "  if (window.Plotly) return draw();",
     '  el.textContent = "Waiting for plotly.js, inlined in the first figure of this kernel session: run that cell, or restart and run all.";',
@@ -129,7 +145,7 @@ function figureHtml(id: string, json: string, layout: Partial<Layout>, inline: b
   );
 }
 
-/** "Figure: 2 traces (scatter, histogram), title "…"" on one line. */
+/** "Figure: 2 traces (scatter, histogram), 30 frames, title "…"" on one line. */
 function summary(payload: PlotlyJsonPayload): string {
   const types = payload.data.map((t) => String((t as { type?: unknown }).type ?? "scatter"));
   const n = types.length;
@@ -138,7 +154,9 @@ function summary(payload: PlotlyJsonPayload): string {
     typeof title === "string" && title !== ""
       ? `, title ${JSON.stringify(title.replace(/\s+/g, " "))}`
       : "";
-  return `Figure: ${n} trace${n === 1 ? "" : "s"} (${types.join(", ")})${titled}`;
+  const k = payload.frames?.length;
+  const frames = k === undefined ? "" : `, ${k} frame${k === 1 ? "" : "s"}`;
+  return `Figure: ${n} trace${n === 1 ? "" : "s"} (${types.join(", ")})${frames}${titled}`;
 }
 
 /** 32-bit FNV-1a hash of a string's UTF-16 code units, as 8 hex digits. */

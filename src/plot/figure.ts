@@ -1,4 +1,4 @@
-import type { Config, Data, Layout } from "plotly.js";
+import type { Config, Data, Frame, Layout } from "plotly.js";
 import { plotAxisTheme, plotTheme } from "./theme";
 import { toJsonValue } from "./to-plot-array";
 import { describeValue } from "./validate";
@@ -9,6 +9,8 @@ export interface Figure {
   layout: Partial<Layout>;
   /** plotly config overrides (merged over `{ responsive: true, displaylogo: false }`). */
   config?: Partial<Config>;
+  /** animation frames (plotly `frames`), e.g. from `animatedFigure`; absent for a still figure. */
+  frames?: Partial<Frame>[];
 }
 
 /**

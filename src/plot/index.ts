@@ -13,6 +13,8 @@ export type { BandTraceOptions } from "./band-trace";
 export { heatmapTrace } from "./heatmap-trace";
 export type { HeatmapTraceOptions } from "./heatmap-trace";
 export { convergenceFigure } from "./convergence-figure";
+export { animatedFigure } from "./animated-figure";
+export type { AnimationFrame } from "./animated-figure";
 export type { ConvergenceFigureOptions, ConvergenceSeries } from "./convergence-figure";
 export { scriptSafeJson } from "./script-safe-json";
 export { figureBundle, resetFigureSession } from "./figure-bundle";
