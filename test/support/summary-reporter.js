@@ -19,10 +19,13 @@ class SummaryReporter {
     } catch {
       // the notebook suite did not run (a filtered run)
     }
-    if (notebooks) process.stdout.write(`\nnotebooks:\n${notebooks.replace(/^/gm, "  ").trimEnd()}\n`);
+    if (notebooks)
+      process.stdout.write(`\nnotebooks:\n${notebooks.replace(/^/gm, "  ").trimEnd()}\n`);
     const failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
     const skipped = results.numPendingTests + results.numTodoTests;
-    process.stdout.write(`\ntests: ${results.numPassedTests} passed, ${failed} failed, ${skipped} skipped\n`);
+    process.stdout.write(
+      `\ntests: ${results.numPassedTests} passed, ${failed} failed, ${skipped} skipped\n`,
+    );
   }
 }
 
