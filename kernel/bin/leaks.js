@@ -5,8 +5,13 @@ const fs = require("fs");
 
 const MARKER = "itolab-kernel-";
 
-/** @returns {{pid: number, cmdline: string}[]} live processes whose command line holds MARKER */
-function findLeakedKernels({ runnerPid } = {}) {
+/**
+ * @param {{ runnerPid?: number, testRun?: string }} options `runnerPid`: only kernels of that
+ *   runner; `testRun`: only kernels whose environment has ITOLAB_TEST_RUN=<testRun> (the jest run
+ *   that started them, so concurrent runs on one machine do not see each other's kernels)
+ * @returns {{pid: number, cmdline: string}[]} live processes whose command line holds MARKER
+ */
+function findLeakedKernels({ runnerPid, testRun } = {}) {
   const found = [];
   if (!fs.existsSync("/proc")) return found;
   const needle = runnerPid === undefined ? MARKER : `${MARKER}${runnerPid}-`;
@@ -20,7 +25,17 @@ function findLeakedKernels({ runnerPid } = {}) {
     } catch {
       continue; // exited while we looked
     }
-    if (cmdline.includes(needle)) found.push({ pid: Number(name), cmdline });
+    if (!cmdline.includes(needle)) continue;
+    if (testRun !== undefined) {
+      let environ = "";
+      try {
+        environ = fs.readFileSync(`/proc/${name}/environ`, "utf8");
+      } catch {
+        continue;
+      }
+      if (!environ.split("\0").includes(`ITOLAB_TEST_RUN=${testRun}`)) continue;
+    }
+    found.push({ pid: Number(name), cmdline });
   }
   return found;
 }

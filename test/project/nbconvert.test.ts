@@ -88,7 +88,7 @@ if (!hasNbconvert && process.env.CI !== "true") {
       const plots = outputs.filter(
         (o) => typeof o.data?.["application/vnd.plotly.v1+json"] === "object",
       );
-      expect(plots.length).toBe(shows);
+      expect(plots.length).toBeGreaterThanOrEqual(shows); // a show() in a loop draws several
       const checks = outputs.filter(
         (o) => o.output_type === "stream" && (o.text ?? []).some((l) => l.startsWith("✓ ")),
       );
