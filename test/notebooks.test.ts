@@ -50,7 +50,7 @@ describe.each(notebooks.map((f) => [path.relative(root, f), f]))("%s", (_name, f
     const cells: {
       cell_type: string;
       id?: string;
-      source: string[];
+      source: string | string[];
       outputs?: unknown[];
       execution_count?: unknown;
     }[] = nb.cells;
@@ -60,14 +60,15 @@ describe.each(notebooks.map((f) => [path.relative(root, f), f]))("%s", (_name, f
     expect(
       code.filter((c) => (c.outputs ?? []).length > 0 || c.execution_count != null).length,
     ).toBe(0);
-    const all = code.map((c) => c.source.join("")).join("\n");
+    const text = (src: string | string[]) => (Array.isArray(src) ? src.join("") : src); // nbformat allows both
+    const all = code.map((c) => text(c.source)).join("\n");
     // one seed per notebook: exactly one root generator, never Math.random
     expect(all.match(/\bcreateRng\(/g) ?? []).toHaveLength(1);
     expect(all).not.toMatch(/Math\.random/);
-    const text = cells.filter((c) => c.cell_type === "markdown").map((c) => c.source.join(""));
-    expect(text[0]).toMatch(/^# \d\d · /);
-    expect(text[0]).toMatch(/What we will verify/);
-    expect(text.some((t) => /^## What we verified/m.test(t))).toBe(true);
+    const markdown = cells.filter((c) => c.cell_type === "markdown").map((c) => text(c.source));
+    expect(markdown[0]).toMatch(/^# \d\d · /);
+    expect(markdown[0]).toMatch(/What we will verify/);
+    expect(markdown.some((t) => /^## What we verified/m.test(t))).toBe(true);
   });
 
   it("runs to the end with every check passing", async () => {
