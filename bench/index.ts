@@ -6,10 +6,12 @@ import { isMainThread } from "node:worker_threads";
 import * as emOu from "./em-ou";
 import * as fokkerPlanck from "./fokker-planck";
 import * as runnerVsNbconvert from "./runner-vs-nbconvert";
+import * as scoreMatching from "./score-matching";
 
 const benchmarks: { name: string; run: () => Promise<void> }[] = [
   { name: "em-ou", run: emOu.run },
   { name: "fokker-planck", run: fokkerPlanck.run },
+  { name: "score-matching", run: scoreMatching.run },
   { name: "runner-vs-nbconvert", run: runnerVsNbconvert.run },
 ];
 

@@ -27,7 +27,7 @@ function findLeakedKernels({ runnerPid, testRun } = {}) {
     }
     if (!cmdline.includes(needle)) continue;
     if (testRun !== undefined) {
-      let environ = "";
+      let environ;
       try {
         environ = fs.readFileSync(`/proc/${name}/environ`, "utf8");
       } catch {

@@ -176,5 +176,4 @@ describe("figureBundle text/html in headless Chromium, offline", () => {
       }
     },
   );
-
 });

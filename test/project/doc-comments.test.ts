@@ -17,6 +17,14 @@ const FOLDERS = [
   "fokker-planck",
   "score",
   "reverse",
+  "diffusion",
+  "denoise",
+  "langevin",
+  "guidance",
+  "bridges",
+  "nn",
+  "objectives",
+  "samplers",
 ];
 
 function undocumented(folder: string): string[] {

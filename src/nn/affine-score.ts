@@ -1,0 +1,77 @@
+import type { ScoreModel } from "./score-model";
+
+/**
+ * $s_\theta(t, x) = Ax + b$, θ = (A (d, d) row-major, b (d)), independent of t: the model class
+ * that holds the score $-\Sigma^{-1}(x - \mu)$ of any Gaussian, so every score-matching
+ * objective has the same closed-form minimiser on Gaussian data. Parameters start at zero.
+ * @param dim d
+ * @see Hyvärinen (2005), JMLR 6, Example 1 (multivariate Gaussian)
+ */
+export function affineScore(dim: number): ScoreModel {
+  if (!Number.isInteger(dim) || dim < 1) {
+    throw new RangeError(`affineScore: dim must be a positive integer, got ${dim}`);
+  }
+  const d = dim;
+  const params = new Float64Array(d * d + d);
+  const grad = new Float64Array(d * d + d);
+  let out = new Float64Array(0);
+  let tan = new Float64Array(0);
+  let xs = new Float64Array(0);
+  let vs = new Float64Array(0);
+  const apply = (x: Float64Array, o: Float64Array, n: number, bias: boolean): void => {
+    for (let r = 0; r < n; r++) {
+      for (let i = 0; i < d; i++) {
+        let acc = bias ? params[d * d + i] : 0;
+        for (let j = 0; j < d; j++) acc += params[i * d + j] * x[r * d + j];
+        o[r * d + i] = acc;
+      }
+    }
+  };
+  const grow = (n: number): void => {
+    if (out.length < n * d) {
+      out = new Float64Array(n * d);
+      tan = new Float64Array(n * d);
+      xs = new Float64Array(n * d);
+      vs = new Float64Array(n * d);
+    }
+  };
+  const accumulate = (g: Float64Array, x: Float64Array, n: number, bias: boolean): void => {
+    for (let r = 0; r < n; r++) {
+      for (let i = 0; i < d; i++) {
+        const gi = g[r * d + i];
+        for (let j = 0; j < d; j++) grad[i * d + j] += gi * x[r * d + j];
+        if (bias) grad[d * d + i] += gi;
+      }
+    }
+  };
+  return Object.freeze({
+    dim: d,
+    params,
+    grad,
+    zeroGrad: () => grad.fill(0),
+    score(_t: number, x: Float64Array, o: Float64Array, n: number): void {
+      apply(x, o, n, true);
+    },
+    evaluate(_t: Float64Array, x: Float64Array, n: number): Float64Array {
+      grow(n);
+      xs.set(x.subarray(0, n * d));
+      apply(x, out, n, true);
+      return out.subarray(0, n * d);
+    },
+    backward(g: Float64Array, n: number): void {
+      accumulate(g, xs, n, true);
+    },
+    evaluateTangent(_t: Float64Array, x: Float64Array, v: Float64Array, n: number) {
+      grow(n);
+      xs.set(x.subarray(0, n * d));
+      vs.set(v.subarray(0, n * d));
+      apply(x, out, n, true);
+      apply(v, tan, n, false);
+      return { score: out.subarray(0, n * d), tangent: tan.subarray(0, n * d) };
+    },
+    backwardTangent(g: Float64Array, gT: Float64Array, n: number): void {
+      accumulate(g, xs, n, true);
+      accumulate(gT, vs, n, false);
+    },
+  });
+}

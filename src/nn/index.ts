@@ -1,0 +1,13 @@
+export { gemmKernel } from "./gemm-kernel";
+export type { GemmKernel } from "./gemm-kernel";
+export { gemmNT, gemmNN, gemmTN } from "./gemm";
+export type { ActivationName } from "./activation";
+export { timeEmbedding } from "./time-embedding";
+export { Mlp, mlp } from "./mlp";
+export type { MlpOptions } from "./mlp";
+export { Adam, adam } from "./adam";
+export type { AdamOptions } from "./adam";
+export type { ScoreModel } from "./score-model";
+export { affineScore } from "./affine-score";
+export { scoreNet } from "./score-net";
+export type { ScoreNetOptions } from "./score-net";

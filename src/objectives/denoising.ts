@@ -1,0 +1,111 @@
+import type { ScoreModel } from "../nn";
+import type { LinearProcess } from "../processes";
+import { fillNormal, fillUniform, type Rng } from "../rng";
+import { checkBatch, Scratch, weightFunction, type Weighting } from "./validate";
+
+/** One minibatch of denoising score matching: times, clean data and the noise that corrupts it. */
+export interface DsmBatch {
+  /** (n) times in (0, T] */
+  t: Float64Array;
+  /** (n, d) row-major clean samples $x_0$ */
+  x0: Float64Array;
+  /** (n, d) row-major standard normal $\varepsilon$ */
+  eps: Float64Array;
+}
+
+/** What {@link denoisingScoreMatching} weights and reports. */
+export interface DsmOptions {
+  /** λ(t): "std2" (default, $\sigma_t^2$), "none", or a function of t */
+  weighting?: Weighting;
+  /** (n) receives each row's loss $\tfrac12\lambda(t_r)\lVert s_\theta + \varepsilon_r/\sigma_r\rVert^2$ */
+  perRow?: Float64Array;
+}
+
+const scratch = new Scratch();
+
+/**
+ * $L(\theta) = \frac1n\sum_r \tfrac12\lambda(t_r)\,\lVert s_\theta(t_r, \alpha_r x_{0,r} + \sigma_r\varepsilon_r) + \varepsilon_r/\sigma_r\rVert^2$,
+ * $\alpha = $ scale(t), $\sigma = $ std(t): the target $-\varepsilon/\sigma = \nabla_{x_t}\log p(x_t\mid x_0)$.
+ * Adds $\partial L/\partial\theta$ to model.grad and returns L. Differs from the explicit objective
+ * with the same λ by a constant in θ (Vincent 2011). The noise is an argument: draw it with {@link dsmBatch}.
+ * @param model the score model, dimension d
+ * @param process linear forward process (scale, std)
+ * @param batch t (n), x0 (n, d), eps (n, d)
+ * @param n rows
+ * @param options weighting, perRow
+ * @see Vincent (2011), Neural Computation 23(7), eq. (7) and Appendix; Song et al. (2021), ICLR, eq. (7)
+ */
+export function denoisingScoreMatching(
+  model: ScoreModel,
+  process: LinearProcess,
+  batch: DsmBatch,
+  n: number,
+  options: DsmOptions = {},
+): number {
+  const fn = "denoisingScoreMatching";
+  const d = model.dim;
+  checkBatch(fn, model, n, [
+    ["batch.t", batch.t, 1],
+    ["batch.x0", batch.x0, d],
+    ["batch.eps", batch.eps, d],
+  ]);
+  const lambda = weightFunction(fn, options.weighting ?? "std2", (t) => process.std(t));
+  const { t, x0, eps } = batch;
+  const xt = scratch.get(0, n * d);
+  const sig = scratch.get(1, n);
+  const lam = scratch.get(2, n);
+  for (let r = 0; r < n; r++) {
+    const a = process.scale(t[r]);
+    const s = process.std(t[r]);
+    if (!(s > 0))
+      throw new RangeError(`${fn}: std(t) must be positive, got ${s} at t = ${t[r]} (row ${r})`);
+    sig[r] = s;
+    lam[r] = lambda(t[r]);
+    for (let i = 0; i < d; i++) xt[r * d + i] = a * x0[r * d + i] + s * eps[r * d + i];
+  }
+  const score = model.evaluate(t, xt, n);
+  const g = scratch.get(3, n * d);
+  let total = 0;
+  for (let r = 0; r < n; r++) {
+    let sq = 0;
+    for (let i = 0; i < d; i++) {
+      const e = score[r * d + i] + eps[r * d + i] / sig[r];
+      sq += e * e;
+      g[r * d + i] = (lam[r] * e) / n;
+    }
+    const row = 0.5 * lam[r] * sq;
+    if (options.perRow) options.perRow[r] = row;
+    total += row;
+  }
+  model.backward(g, n);
+  return total / n;
+}
+
+/**
+ * A minibatch for {@link denoisingScoreMatching}: $t_r \sim U(t_{min}, T)$, $\varepsilon_r \sim N(0, I)$,
+ * $x_0$ rows copied. t is drawn before ε, from one stream.
+ * @param rng generator
+ * @param process gives T
+ * @param x0 (n, d) clean samples @param n rows @param d dimension
+ * @param tMin lower end of the times (default 1e-3, as in Song et al. 2021; $\sigma_t \to 0$ at 0)
+ * @see Song et al. (2021), ICLR, eq. (7) and Appendix C
+ */
+export function dsmBatch(
+  rng: Rng,
+  process: LinearProcess,
+  x0: Float64Array,
+  n: number,
+  d: number,
+  tMin = 1e-3,
+): DsmBatch {
+  if (!(tMin > 0 && tMin < process.T)) {
+    throw new RangeError(`dsmBatch: tMin must be in (0, T = ${process.T}), got ${tMin}`);
+  }
+  if (!Number.isInteger(n) || n < 1 || !Number.isInteger(d) || d < 1 || x0.length < n * d) {
+    throw new RangeError(`dsmBatch: x0 must hold (n, d) = (${n}, ${d}) values, got ${x0.length}`);
+  }
+  const t = fillUniform(rng, new Float64Array(n));
+  for (let r = 0; r < n; r++) t[r] = tMin + (process.T - tMin) * t[r];
+  const eps = fillNormal(rng, new Float64Array(n * d));
+  return { t, x0: x0.slice(0, n * d), eps };
+}

@@ -1,0 +1,3 @@
+export { ddpmAncestral } from "./ddpm-ancestral";
+export { predictorCorrector } from "./predictor-corrector";
+export { annealedLangevin } from "./annealed-langevin";
