@@ -17,7 +17,7 @@ export const SHIFT = 6755399441055744;
 export const LN2_HI = 6.9314718036912381649e-1;
 export const LN2_LO = 1.90821492927058770002e-10;
 /** 2^(i − 1022), i = 0..2045 */
-export const POW2 = new Float64Array(2046);
+export const POW2: Float64Array = new Float64Array(2046);
 for (let i = 0; i < POW2.length; i++) POW2[i] = 2 ** (i - 1022);
 // Taylor coefficients 1/k!, written out so the compiler sees constants
 const C0 = 1.0; // 1/0!
