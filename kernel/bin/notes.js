@@ -2,23 +2,6 @@
 // `npm run notes`: rebuild the library and the exporter when stale, make sure the project
 // kernelspec exists, then execute every notebook and publish the lecture notes to build/notes/
 // (see --help; --export-only publishes the executed notebooks already in build/notebooks/).
-const path = require("path");
-const { ensureBuilt } = require("./build-if-stale.js");
-const { installKernelSpec } = require("./install-kernelspec.js");
+const { runCompiled, root } = require("./run-compiled.js");
 
-const root = path.resolve(__dirname, "..", "..");
-try {
-  ensureBuilt();
-  installKernelSpec();
-} catch (err) {
-  process.stderr.write(`${err.message}\n`);
-  process.exit(2);
-}
-const { main } = require(path.join(root, "dist", "kernel", "notes", "cli.js"));
-main("notes", process.argv.slice(2), root).then(
-  (code) => process.exit(code),
-  (err) => {
-    process.stderr.write(`notes: ${err && err.stack ? err.stack : err}\n`);
-    process.exit(1);
-  },
-);
+runCompiled("notes", "kernel/notes/cli.js", (main) => main("notes", process.argv.slice(2), root));

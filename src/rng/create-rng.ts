@@ -10,7 +10,7 @@ const NONZERO_STATE = [0x9e3779b9, 0x243f6a88, 0xb7e15162, 0x6a09e667];
  * $s = \mathrm{ARC4}(\text{seed})$: a xoshiro128** generator whose four state words are the first
  * four `int32()` draws of seedrandom's ARC4 generator keyed by the seed.
  * A number seed is keyed by its decimal string, so `createRng(7)` and `createRng("7")` agree.
- * seedrandom is called in its local form only; `Math.random` is never replaced.
+ * seedrandom is called in its local form only; the global random function is never replaced.
  * @param seed any integer (0 included; `Number.isInteger`) or any string
  * @see D. Blackman & S. Vigna (2021), ACM TOMS 47(4), section 10 (seeding through another generator).
  */
