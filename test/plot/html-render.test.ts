@@ -86,26 +86,9 @@ function writePage(): { file: string; expected: Record<string, number>; cleanup:
     expected[id] = b["application/vnd.plotly.v1+json"].data.length;
   }
   const [first, second, third] = bundles.map((b) => b["text/html"]);
-  // Probe for the command-line driver: once every figure drew (or after 4 s of virtual time),
-  // write the measurements and the resources the page fetched into <pre id="probe">.
-  const probe = `<script>
-(function () {
-  var t0 = Date.now();
-  (function poll() {
-    var m = ${measure};
-    var done = m.every(function (f) { return f.svgs > 0; });
-    if (!done && Date.now() - t0 < 4000) return setTimeout(poll, 50);
-    var pre = document.createElement("pre");
-    pre.id = "probe";
-    var res = performance.getEntriesByType("resource").map(function (e) { return e.name; });
-    pre.textContent = JSON.stringify({ figures: m, resources: res });
-    document.body.appendChild(pre);
-  })();
-})();
-</script>`;
   const page =
     '<!doctype html><html><head><meta charset="utf-8"><title>itolab figures</title></head><body>\n' +
-    [second, first, third, probe].join("\n") +
+    [second, first, third].join("\n") +
     "\n</body></html>\n";
   const dir = mkdtempSync(join(tmpdir(), "itolab-html-render-"));
   const file = join(dir, "page.html");
