@@ -100,21 +100,38 @@ export async function run(): Promise<void> {
   const rate = (s: number): string => `${((N * K) / s / 1e6).toFixed(1)} M path-steps/s`;
   console.log(`em-ou: Euler–Maruyama, dX = −X dt + dW, N = ${N}, K = ${K}, T = ${T}, float64`);
   runBlocks(all.slice(0, 8), 50); // warm-up (JIT)
-  let single: Float64Array = new Float64Array(0);
-  const s1 = time(() => (single = assemble(runBlocks(all))));
-  const sFill = normalFillSeconds();
   const threads = availableParallelism();
-  const t0 = performance.now();
-  const multi = await runThreads(threads);
-  const sT = (performance.now() - t0) / 1000;
+  // Ours and numpy's runs alternate, so a slow spell of this shared machine hits both sides.
+  let single: Float64Array = new Float64Array(0);
+  let multi: Float64Array = new Float64Array(0);
+  let s1 = Infinity;
+  let sT = Infinity;
+  let sFill = Infinity;
+  let np: number | null = null;
+  let npMissing = false;
+  for (let rep = 0; rep < REPEATS; rep++) {
+    s1 = Math.min(
+      s1,
+      time(() => (single = assemble(runBlocks(all)))),
+    );
+    sFill = Math.min(sFill, normalFillSeconds());
+    const t0 = performance.now();
+    multi = await runThreads(threads);
+    sT = Math.min(sT, (performance.now() - t0) / 1000);
+    if (!npMissing) {
+      const r = referenceRate("em_numpy.py", [String(N), String(K)], 1);
+      if (r === null) npMissing = true;
+      else np = Math.max(np ?? 0, r);
+    }
+  }
   const v = moments(single).variance;
   const same = multi.every((x, i) => x === single[i]);
   console.log(`  itolab 1 thread (best of ${REPEATS}):  ${s1.toFixed(3)} s, ${rate(s1)}`);
   console.log(
-    `    of which the normal fill (src/rng fillNormal): ${sFill.toFixed(3)} s, ${((100 * sFill) / s1).toFixed(0)} %`,
+    `    of which the normal fill (src/rng fillNormal, best of ${REPEATS}): ${sFill.toFixed(3)} s, ${((100 * sFill) / s1).toFixed(0)} %`,
   );
   console.log(
-    `  itolab ${threads} threads: ${sT.toFixed(3)} s, ${rate(sT)} (worker start-up included)`,
+    `  itolab ${threads} threads (best of ${REPEATS}): ${sT.toFixed(3)} s, ${rate(sT)} (worker start-up included)`,
   );
   console.log(
     `  var X_T = ${v.toFixed(4)} (exact ${exactVar.toFixed(4)}, SE ${(exactVar * Math.sqrt(2 / N)).toFixed(4)}); threads give identical paths: ${same}`,
@@ -133,12 +150,11 @@ export async function run(): Promise<void> {
     `  live memory inside terminal-state integrate (x0, x, ΔW, f: 4·8·N B = ${mb(32 * N)}): ${mem.join("; ")}`,
   );
   console.log(`    (a stored path would hold K·N doubles = ${mb(8 * N * K)})`);
-  const np = referenceRate("em_numpy.py", [String(N), String(K)], REPEATS);
   if (np !== null) {
     const r1 = (N * K) / s1 / 1e6 / np;
     const rT = (N * K) / sT / 1e6 / np;
     console.log(
-      `  ratio itolab/numpy: 1 thread ${r1.toFixed(2)}x, ${threads} threads ${rT.toFixed(2)}x (goal ≥ 2x single-threaded)`,
+      `  numpy (best of ${REPEATS}): ${np.toFixed(1)} M path-steps/s; ratio itolab/numpy: 1 thread ${r1.toFixed(2)}x, ${threads} threads ${rT.toFixed(2)}x (goal ≥ 2x numpy single-threaded)`,
     );
   }
 }

@@ -7,7 +7,7 @@
  * @internal
  * @see K. Goto & R. van de Geijn (2008), ACM TOMS 34(3), §4 (register blocking of the micro-kernel)
  */
-import * as w from "./wasm-emit";
+import * as w from "../wasm/emit";
 
 const ROWS = 2; // rows of A per block
 const COLS = 4; // rows of B per block
@@ -101,27 +101,11 @@ export interface WasmGemm {
   run(a: number, b: number, c: number, m: number, n: number, k: number): void;
 }
 
-/** The part of the WebAssembly JS API used here (the project's lib has no DOM types). */
-interface WasmApi {
-  validate(bytes: Uint8Array): boolean;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => { exports: Record<string, unknown> };
-}
-interface WasmMemory {
-  buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-
-const WA = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-
 /** Compiles the kernel, or returns null where WebAssembly SIMD is unavailable. */
 export function createWasmGemm(): WasmGemm | null {
-  if (!WA) return null;
-  const bytes = kernelBytes();
-  if (!WA.validate(bytes)) return null;
-  const instance = new WA.Instance(new WA.Module(bytes));
-  const mem = instance.exports.mem as WasmMemory;
-  const fn = instance.exports.gemm as (...args: number[]) => void;
+  const wasm = w.instantiate(kernelBytes());
+  if (wasm === null) return null;
+  const { mem, fn } = wasm;
   const kernel: WasmGemm = {
     rows: ROWS,
     cols: COLS,

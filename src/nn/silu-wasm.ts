@@ -9,7 +9,7 @@
  * @see J.-M. Muller (2016), Elementary Functions, 3rd ed., §11.2; Elfwing, Uchibe & Doya (2018), eq. (1)–(2)
  */
 import { LN2_HI, LN2_LO, LOG2E, SHIFT } from "./exp";
-import * as w from "./wasm-emit";
+import * as w from "../wasm/emit";
 
 function kernelBytes(): Uint8Array {
   const [zp, hp, dp, len] = [0, 1, 2, 3];
@@ -62,24 +62,14 @@ function kernelBytes(): Uint8Array {
   return w.assemble("silu", 4, locals, body);
 }
 
-interface WasmApi {
-  validate(bytes: Uint8Array): boolean;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => { exports: Record<string, unknown> };
-}
-
 /** SiLU over z[0 .. len) into h and d (σ'), or null where WebAssembly SIMD is unavailable. */
 export type SiluFn = (z: Float64Array, h: Float64Array, d: Float64Array, len: number) => void;
 
 /** Compiles the kernel with its own growable memory; null without WebAssembly SIMD. */
 export function createWasmSilu(): SiluFn | null {
-  const WA = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-  if (!WA) return null;
-  const bytes = kernelBytes();
-  if (!WA.validate(bytes)) return null;
-  const instance = new WA.Instance(new WA.Module(bytes));
-  const mem = instance.exports.mem as { buffer: ArrayBuffer; grow(pages: number): number };
-  const fn = instance.exports.silu as (...args: number[]) => void;
+  const wasm = w.instantiate(kernelBytes());
+  if (wasm === null) return null;
+  const { mem, fn } = wasm;
   let view = new Float64Array(mem.buffer);
   return (z, h, d, len) => {
     const len2 = len + (len & 1); // (z, h, d) at 0, len2, 2·len2: 16-byte aligned

@@ -10,5 +10,6 @@ export function describeValue(v: unknown): string {
 
 /** True for a Float64Array from any realm (a notebook cell or a jest sandbox may have its own). */
 export function isFloat64Array(v: unknown): v is Float64Array {
-  return Object.prototype.toString.call(v) === "[object Float64Array]";
+  // instanceof first: toString.call costs ~0.2 µs, which a per-step fill of a few paths notices
+  return v instanceof Float64Array || Object.prototype.toString.call(v) === "[object Float64Array]";
 }

@@ -10,6 +10,19 @@ const SEED = 1930; // seeds 1, 2, 3, 42 and 7 also pass (tried)
 describe("ornsteinUhlenbeck", () => {
   const p = ornsteinUhlenbeck({ theta: 1.5, sigma: 0.8, T: 2 });
 
+  it.each([1, 2, 3, 4, 5, 6, 7])(
+    "drift is −θx in every element for n = %i paths of dimension 1 and 3 (the loop is unrolled)",
+    (n) => {
+      for (const dim of [1, 3]) {
+        const q = ornsteinUhlenbeck({ theta: 1.5, dim });
+        const x = Float64Array.from({ length: n * dim }, (_, i) => i - 2.5);
+        const out = new Float64Array(n * dim).fill(NaN);
+        q.sde.drift(0.3, x, out, n);
+        expect(Array.from(out)).toEqual(Array.from(x, (v) => -1.5 * v));
+      }
+    },
+  );
+
   it("declares scale and std that solve its moment ODEs (finite differences)", () => {
     checkMomentOdes(p, [0.05, 0.7, 1.9]);
   });

@@ -26,7 +26,7 @@ describe("fillNormal and normal()", () => {
     const a = createRng(11);
     const b = a.clone();
     fillNormal(a, new Float64Array(3000));
-    // 4000 words on the fast path, plus the slow branch's extra draws (about 1.2% of normals)
+    // 4000 words on the fast path, plus the slow branch's extra draws (about 1.5% of normals)
     let words = 0;
     while (words < 8000 && b.state.join() !== a.state.join()) {
       b.nextUint32();

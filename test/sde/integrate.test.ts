@@ -164,6 +164,49 @@ describe("integrate", () => {
   });
 });
 
+describe("eulerMaruyama's unrolled update (four elements per trip, then a tail)", () => {
+  // one step from t = 0 with h = 0.1 on a stored path: X1 = X0 + f(X0) h + g(X0) ΔW, per element
+  const oneStep = (sde: Sde, x0: Float64Array, dW: Float64Array): Float64Array =>
+    integrate(
+      sde,
+      eulerMaruyama,
+      x0,
+      new BrownianPath(new Float64Array([0, 0.1]), x0.length / sde.dim, sde.noiseDim, dW, null),
+    ).x;
+  const additive = sdeFromScalar({
+    drift: (_t, x) => -2 * x,
+    diffusion: () => 0.5,
+    additive: true,
+  });
+  const multiplicative = sdeFromScalar({ drift: (_t, x) => -2 * x, diffusion: (_t, x) => 0.3 * x });
+
+  it.each([1, 2, 3, 4, 5, 6, 7, 8, 9])("n = %i paths: each element is X + f h + g ΔW", (n) => {
+    const x0 = Float64Array.from({ length: n }, (_, i) => 1 + i / 3);
+    const dW = Float64Array.from({ length: n }, (_, i) => (i % 2 ? -0.2 : 0.1) * (i + 1));
+    const add = oneStep(additive, x0, dW);
+    const mul = oneStep(multiplicative, x0, dW);
+    for (let i = 0; i < n; i++) {
+      expect(add[i]).toBe(x0[i] + -2 * x0[i] * 0.1 + 0.5 * dW[i]);
+      expect(mul[i]).toBe(x0[i] + -2 * x0[i] * 0.1 + 0.3 * x0[i] * dW[i]);
+    }
+  });
+
+  it.each([0, 1, 2, 3, 4, 5, 6])("an overflow in path %i of 7 is caught and named", (p) => {
+    const blow = sdeFromScalar({ drift: (_t, x) => x * x, diffusion: () => 0, additive: true });
+    const x0 = new Float64Array(7).fill(1);
+    x0[p] = 1e200; // f = 1e400 = Infinity in this path only
+    expect(() => oneStep(blow, x0, new Float64Array(7))).toThrow(
+      `integrate: state is not finite after step 0 (t = 0.1): path ${p}, component 0 = Infinity`,
+    );
+  });
+
+  it("large finite states are not mistaken for overflow (each lane's 0·x is summed, not x)", () => {
+    const still = sdeFromScalar({ drift: () => 0, diffusion: () => 0, additive: true });
+    const x0 = new Float64Array(8).fill(1.7e308); // Σ x would overflow; Σ 0·x is 0
+    expect(Array.from(oneStep(still, x0, new Float64Array(8)))).toEqual(Array.from(x0));
+  });
+});
+
 describe("integrate bad input", () => {
   const path = new BrownianPath(new Float64Array([0, 1]), 2, 1, new Float64Array(2), null);
   const x0 = new Float64Array(2);
