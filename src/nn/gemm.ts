@@ -33,7 +33,18 @@ function pack(
         const i1 = i0 + 8 < rows ? i0 + 8 : rows;
         for (let i = i0; i < i1; i++) {
           const o = off + i * kPad;
-          for (let p = p0; p < p1; p++) view[o + p] = src[p * rows + i];
+          if (p1 - p0 === 8) {
+            // a full tile row written out: V8 reloads typed-array pointers after each back edge
+            const q = p0 * rows + i;
+            view[o + p0] = src[q];
+            view[o + p0 + 1] = src[q + rows];
+            view[o + p0 + 2] = src[q + 2 * rows];
+            view[o + p0 + 3] = src[q + 3 * rows];
+            view[o + p0 + 4] = src[q + 4 * rows];
+            view[o + p0 + 5] = src[q + 5 * rows];
+            view[o + p0 + 6] = src[q + 6 * rows];
+            view[o + p0 + 7] = src[q + 7 * rows];
+          } else for (let p = p0; p < p1; p++) view[o + p] = src[p * rows + i];
         }
       }
     }
@@ -99,8 +110,16 @@ function multiply(
   for (let i = 0; i < m; i++) {
     const src = offC + i * nPad;
     const dst = i * n;
-    if (accumulate) for (let j = 0; j < n; j++) c[dst + j] += v[src + j];
-    else if (n === nPad) c.set(v.subarray(src, src + n), dst);
+    if (accumulate) {
+      let j = 0;
+      for (; j + 3 < n; j += 4) {
+        c[dst + j] += v[src + j];
+        c[dst + j + 1] += v[src + j + 1];
+        c[dst + j + 2] += v[src + j + 2];
+        c[dst + j + 3] += v[src + j + 3];
+      }
+      for (; j < n; j++) c[dst + j] += v[src + j];
+    } else if (n === nPad) c.set(v.subarray(src, src + n), dst);
     else for (let j = 0; j < n; j++) c[dst + j] = v[src + j];
   }
 }
