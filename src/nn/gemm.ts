@@ -1,3 +1,4 @@
+import { isFloat64Array } from "../rng/describe-value";
 import { gemmKernel, type GemmKernel } from "./gemm-kernel";
 
 /** How an operand is stored: "n" as given, "t" transposed. */
@@ -82,10 +83,7 @@ function multiply(
     ["b", b, n * k],
     ["c", c, m * n],
   ] as const) {
-    if (
-      !(arr instanceof Float64Array) &&
-      Object.prototype.toString.call(arr) !== "[object Float64Array]"
-    ) {
+    if (!isFloat64Array(arr)) {
       throw new TypeError(`${fn}: ${name} must be a Float64Array, got ${String(arr)}`);
     }
     if (arr.length < size) {

@@ -1,4 +1,5 @@
 import type { ScoreModel } from "../nn";
+import { isFloat64Array } from "../rng/describe-value";
 
 /** Throws unless model is a ScoreModel and the named arrays hold n rows of their widths. @internal */
 export function checkBatch(
@@ -14,7 +15,7 @@ export function checkBatch(
     throw new RangeError(`${fn}: n must be a positive integer, got ${n}`);
   }
   for (const [name, a, width] of arrays) {
-    if (Object.prototype.toString.call(a) !== "[object Float64Array]") {
+    if (!isFloat64Array(a)) {
       throw new TypeError(`${fn}: ${name} must be a Float64Array, got ${String(a)}`);
     }
     if (a.length < n * width) {

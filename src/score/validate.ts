@@ -1,5 +1,9 @@
 /** Boundary checks shared by the score and reverse folders. @internal */
 
+import { isFloat64Array } from "../rng/describe-value";
+
+export { isFloat64Array };
+
 /** A short description of a value for error messages: arrays show their type and length only. */
 export function describeValue(v: unknown): string {
   if (Array.isArray(v)) return `Array(${v.length})`;
@@ -8,11 +12,6 @@ export function describeValue(v: unknown): string {
   if (typeof v === "function") return "function";
   if (typeof v === "object" && v !== null) return Object.prototype.toString.call(v);
   return String(v);
-}
-
-/** True for a Float64Array from any realm (a notebook cell may have its own). */
-export function isFloat64Array(v: unknown): v is Float64Array {
-  return Object.prototype.toString.call(v) === "[object Float64Array]";
 }
 
 /** Throws unless x is a Float64Array of n·d entries for some integer n ≥ 1; returns n. */

@@ -1,5 +1,9 @@
 /** Boundary checks shared by the stats functions (not re-exported). */
 
+import { isFloat64Array } from "../rng/describe-value";
+
+export { isFloat64Array };
+
 /** A short description of a value for error messages: arrays show their type and length only. */
 export function describeValue(v: unknown): string {
   if (Array.isArray(v)) return `Array(${v.length})`;
@@ -7,11 +11,6 @@ export function describeValue(v: unknown): string {
     return `${Object.prototype.toString.call(v).slice(8, -1)}(${(v as Float64Array).length})`;
   if (typeof v === "object" && v !== null) return Object.prototype.toString.call(v);
   return String(v);
-}
-
-/** True for a Float64Array from any realm (a notebook cell or a jest sandbox may have its own). */
-export function isFloat64Array(v: unknown): v is Float64Array {
-  return Object.prototype.toString.call(v) === "[object Float64Array]";
 }
 
 /** Throws unless `xs` is an array-like of at least `min` finite numbers. */
