@@ -1,3 +1,4 @@
+import { codyRational } from "./cody-rational";
 import { checkArgument } from "./validate";
 
 // Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
@@ -32,14 +33,7 @@ const X_BIG = 26.543;
 
 /** $\operatorname{erf}(x)$ for $|x| \le 0.46875$: $x\,R_1(x^2)$. */
 function erfSmall(x: number): number {
-  const z = x * x;
-  let num = A[4] * z;
-  let den = z;
-  for (let i = 0; i < 3; i++) {
-    num = (num + A[i]) * z;
-    den = (den + B[i]) * z;
-  }
-  return (x * (num + A[3])) / (den + B[3]);
+  return codyRational(A, B, x * x, x);
 }
 
 /** $\operatorname{erfc}(y)$ for $y > 0.46875$, with $e^{-y^2}$ split to keep full relative accuracy. */
@@ -47,22 +41,10 @@ function erfcLarge(y: number): number {
   if (y >= X_BIG) return 0;
   let r: number;
   if (y <= 4) {
-    let num = C[8] * y;
-    let den = y;
-    for (let i = 0; i < 7; i++) {
-      num = (num + C[i]) * y;
-      den = (den + D[i]) * y;
-    }
-    r = (num + C[7]) / (den + D[7]);
+    r = codyRational(C, D, y, 1);
   } else {
     const z = 1 / (y * y);
-    let num = P[5] * z;
-    let den = z;
-    for (let i = 0; i < 4; i++) {
-      num = (num + P[i]) * z;
-      den = (den + Q[i]) * z;
-    }
-    r = (ONE_OVER_SQRT_PI - (z * (num + P[4])) / (den + Q[4])) / y;
+    r = (ONE_OVER_SQRT_PI - codyRational(P, Q, z, z)) / y;
   }
   const ysq = trunc(y * 16) / 16;
   const del = (y - ysq) * (y + ysq);

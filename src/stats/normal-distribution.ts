@@ -1,3 +1,4 @@
+import { codyRational } from "./cody-rational";
 import { checkArgument } from "./validate";
 
 // Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
@@ -51,33 +52,14 @@ export function normalCdf(x: number): number {
   checkArgument("normalCdf", x);
   const y = abs(x);
   if (y <= 0.66291) {
-    const z = y > 1.11e-16 ? x * x : 0;
-    let num = A[4] * z;
-    let den = z;
-    for (let i = 0; i < 3; i++) {
-      num = (num + A[i]) * z;
-      den = (den + B[i]) * z;
-    }
-    return 0.5 + (x * (num + A[3])) / (den + B[3]);
+    return 0.5 + codyRational(A, B, y > 1.11e-16 ? x * x : 0, x);
   }
   let tail: number; // Phi(-y)
   if (y <= ROOT32) {
-    let num = C[8] * y;
-    let den = y;
-    for (let i = 0; i < 7; i++) {
-      num = (num + C[i]) * y;
-      den = (den + D[i]) * y;
-    }
-    tail = (num + C[7]) / (den + D[7]);
+    tail = codyRational(C, D, y, 1);
   } else if (y < 40) {
     const z = 1 / (y * y);
-    let num = P[5] * z;
-    let den = z;
-    for (let i = 0; i < 4; i++) {
-      num = (num + P[i]) * z;
-      den = (den + Q[i]) * z;
-    }
-    tail = (ONE_OVER_SQRT_2PI - (z * (num + P[4])) / (den + Q[4])) / y;
+    tail = (ONE_OVER_SQRT_2PI - codyRational(P, Q, z, z)) / y;
   } else {
     tail = 0; // Phi(-40) < 1e-349 underflows
   }
