@@ -183,6 +183,21 @@ export class Mlp {
   }
 }
 
+/**
+ * dst[d + j] += src[s + j] for j < w. Unrolled by four: V8 reloads a typed array's length and
+ * data pointer after each loop back edge, and four elements per trip amortise that.
+ */
+function addRun(dst: Float64Array, d: number, src: Float64Array, s: number, w: number): void {
+  let j = 0;
+  for (; j + 3 < w; j += 4) {
+    dst[d + j] += src[s + j];
+    dst[d + j + 1] += src[s + j + 1];
+    dst[d + j + 2] += src[s + j + 2];
+    dst[d + j + 3] += src[s + j + 3];
+  }
+  for (; j < w; j++) dst[d + j] += src[s + j];
+}
+
 /** Adds b[off .. off + w) to every row of out (n, w). @internal */
 export function addBias(
   out: Float64Array,
@@ -191,22 +206,10 @@ export function addBias(
   n: number,
   w: number,
 ): void {
-  // unrolled by four (here and below): V8 reloads typed-array pointers after each loop back edge
-  const w4 = w - (w % 4);
-  for (let r = 0; r < n; r++) {
-    const o = r * w;
-    let j = 0;
-    for (; j < w4; j += 4) {
-      out[o + j] += p[off + j];
-      out[o + j + 1] += p[off + j + 1];
-      out[o + j + 2] += p[off + j + 2];
-      out[o + j + 3] += p[off + j + 3];
-    }
-    for (; j < w; j++) out[o + j] += p[off + j];
-  }
+  for (let r = 0; r < n; r++) addRun(out, r * w, p, off, w);
 }
 
-/** g[i] *= d[i], i < len. @internal */
+/** g[i] *= d[i], i < len (unrolled as {@link addRun}). @internal */
 export function hadamard(g: Float64Array, d: Float64Array, len: number): void {
   let i = 0;
   for (; i + 3 < len; i += 4) {
@@ -218,7 +221,7 @@ export function hadamard(g: Float64Array, d: Float64Array, len: number): void {
   for (; i < len; i++) g[i] *= d[i];
 }
 
-/** grad[off + j] += Σ_r g[r, j] for g (n, w). @internal */
+/** grad[off + j] += Σ_r g[r, j] for g (n, w), rows added in order. @internal */
 export function columnSums(
   g: Float64Array,
   grad: Float64Array,
@@ -226,18 +229,7 @@ export function columnSums(
   n: number,
   w: number,
 ): void {
-  const w4 = w - (w % 4);
-  for (let r = 0; r < n; r++) {
-    const o = r * w;
-    let j = 0;
-    for (; j < w4; j += 4) {
-      grad[off + j] += g[o + j];
-      grad[off + j + 1] += g[o + j + 1];
-      grad[off + j + 2] += g[o + j + 2];
-      grad[off + j + 3] += g[o + j + 3];
-    }
-    for (; j < w; j++) grad[off + j] += g[o + j];
-  }
+  for (let r = 0; r < n; r++) addRun(grad, off, g, r * w, w);
 }
 
 /**
