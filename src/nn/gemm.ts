@@ -1,4 +1,5 @@
 import { isFloat64Array } from "../rng/describe-value";
+import { addRun } from "./add-run";
 import { gemmKernel, type GemmKernel } from "./gemm-kernel";
 
 /** How an operand is stored: "n" as given, "t" transposed. */
@@ -108,16 +109,8 @@ function multiply(
   for (let i = 0; i < m; i++) {
     const src = offC + i * nPad;
     const dst = i * n;
-    if (accumulate) {
-      let j = 0;
-      for (; j + 3 < n; j += 4) {
-        c[dst + j] += v[src + j];
-        c[dst + j + 1] += v[src + j + 1];
-        c[dst + j + 2] += v[src + j + 2];
-        c[dst + j + 3] += v[src + j + 3];
-      }
-      for (; j < n; j++) c[dst + j] += v[src + j];
-    } else if (n === nPad) c.set(v.subarray(src, src + n), dst);
+    if (accumulate) addRun(c, dst, v, src, n);
+    else if (n === nPad) c.set(v.subarray(src, src + n), dst);
     else for (let j = 0; j < n; j++) c[dst + j] = v[src + j];
   }
 }

@@ -1,4 +1,5 @@
 import type { Rng } from "../rng";
+import { addRun } from "./add-run";
 import { activate, type ActivationName } from "./activation";
 import { gemmNN, gemmNT, gemmTN } from "./gemm";
 import type { GemmKernel } from "./gemm-kernel";
@@ -183,21 +184,6 @@ export class Mlp {
   }
 }
 
-/**
- * dst[d + j] += src[s + j] for j < w. Unrolled by four: V8 reloads a typed array's length and
- * data pointer after each loop back edge, and four elements per trip amortise that.
- */
-function addRun(dst: Float64Array, d: number, src: Float64Array, s: number, w: number): void {
-  let j = 0;
-  for (; j + 3 < w; j += 4) {
-    dst[d + j] += src[s + j];
-    dst[d + j + 1] += src[s + j + 1];
-    dst[d + j + 2] += src[s + j + 2];
-    dst[d + j + 3] += src[s + j + 3];
-  }
-  for (; j < w; j++) dst[d + j] += src[s + j];
-}
-
 /** Adds b[off .. off + w) to every row of out (n, w). @internal */
 export function addBias(
   out: Float64Array,
@@ -209,7 +195,7 @@ export function addBias(
   for (let r = 0; r < n; r++) addRun(out, r * w, p, off, w);
 }
 
-/** g[i] *= d[i], i < len (unrolled as {@link addRun}). @internal */
+/** g[i] *= d[i], i < len (unrolled by four, as addRun). @internal */
 export function hadamard(g: Float64Array, d: Float64Array, len: number): void {
   let i = 0;
   for (; i + 3 < len; i += 4) {
