@@ -122,8 +122,13 @@ export class KernelProcess {
    * Start a kernel for a notebook in `cwd` from the kernelspec `spec`.
    * @param spec the kernelspec (argv with `{connection_file}`)
    * @param cwd the kernel's working folder: the notebook's folder, as Jupyter sets it
+   * @param env variables set for the kernel over the runner's environment and the spec's `env`
    */
-  static async start(spec: KernelSpec, cwd: string): Promise<KernelProcess> {
+  static async start(
+    spec: KernelSpec,
+    cwd: string,
+    env: Record<string, string> = {},
+  ): Promise<KernelProcess> {
     installExitHandlers();
     const connectionDir = fs.mkdtempSync(path.join(os.tmpdir(), CONNECTION_DIR_PREFIX));
     const [shell, control, iopub, stdin, hb] = await Promise.all([0, 1, 2, 3, 4].map(freePort));
@@ -144,7 +149,7 @@ export class KernelProcess {
     const argv = spec.argv.map((a) => a.replace("{connection_file}", connectionFile));
     const child = spawn(argv[0], argv.slice(1), {
       cwd,
-      env: { ...process.env, ...spec.env, JPY_PARENT_PID: String(process.pid) },
+      env: { ...process.env, ...spec.env, ...env, JPY_PARENT_PID: String(process.pid) },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true, // its own process group, so that kill() reaches anything it spawns
     });

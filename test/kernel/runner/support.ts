@@ -1,6 +1,7 @@
 /** Helpers shared by the runner tests (not a test file). */
 import fs from "fs";
 import path from "path";
+import type { Cell, Notebook } from "../../../kernel/runner/notebook-file";
 
 const root = path.resolve(__dirname, "..", "..", "..");
 
@@ -30,3 +31,24 @@ export function ensureKernelReady(): void {
 }
 
 export { root };
+
+/** An in-memory notebook for the step tests: `code(…)` and `markdown(…)` cells in order. */
+export function notebook(...cells: Cell[]): Notebook {
+  return { nbformat: 4, nbformat_minor: 5, metadata: {}, cells };
+}
+
+/** A code cell with stale outputs, as a notebook saved from JupyterLab carries them. */
+export function code(id: string, source: string): Cell {
+  return {
+    id,
+    cell_type: "code",
+    metadata: {},
+    source,
+    outputs: [{ output_type: "stream", name: "stdout", text: "stale\n" }],
+    execution_count: 7,
+  };
+}
+
+export function markdown(id: string, source: string): Cell {
+  return { id, cell_type: "markdown", metadata: {}, source };
+}
