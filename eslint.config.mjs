@@ -1,7 +1,12 @@
 // ESLint flat config: typescript-eslint's recommended rules for every TypeScript file, plus the
-// house rule that src/ draws no randomness of its own (STYLE.md, src/ rule 2).
+// house rules: src/ draws no randomness of its own (STYLE.md, src/ rule 2), and each folder of
+// src/ imports only earlier layers, through their index.ts (eslint.layers.cjs).
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import fs from "fs";
+import path from "path";
+import { fileURLToPath } from "url";
+import layers from "./eslint.layers.cjs";
 
 export default tseslint.config(
   { ignores: ["dist/**", "build/**", "node_modules/**", "figures/**", "kernel/jupyter/**"] },
@@ -50,4 +55,13 @@ export default tseslint.config(
       ],
     },
   },
+  ...fs
+    .readdirSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "src"), {
+      withFileTypes: true,
+    })
+    .filter((d) => d.isDirectory())
+    .map((d) => ({
+      files: [`src/${d.name}/**/*.ts`],
+      rules: { "no-restricted-imports": layers.layerRule(d.name) },
+    })),
 );

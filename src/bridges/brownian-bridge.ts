@@ -1,5 +1,5 @@
 import type { Sde } from "../sde";
-import { checkNumber, describeValue, isFloat64Array } from "../score/validate";
+import { describeValue, isFloat64Array, requireFinite } from "../base";
 
 /**
  * $dX = \frac{b - X}{T - t}\,dt + \sigma\,dW$ on $[0, T)$: Brownian motion conditioned on
@@ -16,8 +16,8 @@ export function brownianBridgeSde(end: Float64Array, T: number, sigma = 1): Sde 
   if (!isFloat64Array(end) || end.length === 0) {
     throw new TypeError(`${fn}: end must be a non-empty Float64Array, got ${describeValue(end)}`);
   }
-  checkNumber(fn, "T", T, "a finite number > 0", (v) => v > 0);
-  checkNumber(fn, "sigma", sigma, "a finite number > 0", (v) => v > 0);
+  requireFinite(fn, "T", T, "a finite number > 0", (v) => v > 0);
+  requireFinite(fn, "sigma", sigma, "a finite number > 0", (v) => v > 0);
   const b = Float64Array.from(end); // (n, d) copied
   const m = b.length;
   return Object.freeze({
@@ -56,11 +56,11 @@ export function brownianBridgeMarginal(
   sigma = 1,
 ): { mean: number; variance: number } {
   const fn = "brownianBridgeMarginal";
-  checkNumber(fn, "a", a, "a finite number");
-  checkNumber(fn, "b", b, "a finite number");
-  checkNumber(fn, "T", T, "a finite number > 0", (v) => v > 0);
-  checkNumber(fn, "t", t, `a number in [0, T = ${T}]`, (v) => v >= 0 && v <= T);
-  checkNumber(fn, "sigma", sigma, "a finite number > 0", (v) => v > 0);
+  requireFinite(fn, "a", a, "a finite number");
+  requireFinite(fn, "b", b, "a finite number");
+  requireFinite(fn, "T", T, "a finite number > 0", (v) => v > 0);
+  requireFinite(fn, "t", t, `a number in [0, T = ${T}]`, (v) => v >= 0 && v <= T);
+  requireFinite(fn, "sigma", sigma, "a finite number > 0", (v) => v > 0);
   const s = t / T;
   return { mean: (1 - s) * a + s * b, variance: sigma * sigma * t * (1 - s) };
 }

@@ -1,8 +1,9 @@
 import type { CldProcess } from "../processes";
-import { gaussianMixture, type GaussianMixture, type ScoreFunction } from "../score";
-import { MixtureKernels } from "../score/mixture-kernels";
-import { checkMixture } from "../score/mixture-density";
-import { checkNumber, describeValue } from "../score/validate";
+import { gaussianMixture, type GaussianMixture } from "../mixture";
+import { type ScoreFunction } from "../score";
+import { MixtureKernels } from "../mixture";
+import { requireMixture } from "../mixture";
+import { describeValue, requireFinite } from "../base";
 
 /**
  * $p_t(x, v) = \sum_k w_k\,\mathcal N\big((a_x\mu_k, a_v\mu_k),\ \Sigma_t \otimes I_d + aa^\top\otimes\Sigma_k\big)$
@@ -18,7 +19,13 @@ import { checkNumber, describeValue } from "../score/validate";
  */
 export function cldMarginal(data: GaussianMixture, cld: CldProcess, t: number): GaussianMixture {
   checkCld("cldMarginal", data, cld);
-  checkNumber("cldMarginal", "t", t, `a number in [0, T = ${cld.T}]`, (v) => v >= 0 && v <= cld.T);
+  requireFinite(
+    "cldMarginal",
+    "t",
+    t,
+    `a number in [0, T = ${cld.T}]`,
+    (v) => v >= 0 && v <= cld.T,
+  );
   const { dim: d, components: K, weights, means, covs } = data;
   const D = 2 * d;
   const { mean: a, cov: S } = cld.marginalFromData(t, new Float64Array(d).fill(1)); // a_x, a_v; Σ_t
@@ -78,7 +85,7 @@ export function cldVelocityScore(data: GaussianMixture, cld: CldProcess): ScoreF
 }
 
 function checkCld(fn: string, data: GaussianMixture, cld: CldProcess): void {
-  checkMixture(fn, data);
+  requireMixture(fn, data);
   if (cld === null || typeof cld !== "object" || typeof cld.marginalFromData !== "function") {
     throw new TypeError(`${fn}: cld must be a CldProcess, got ${describeValue(cld)}`);
   }

@@ -1,6 +1,6 @@
-import { gaussianMixture, type GaussianMixture } from "../score";
-import { checkMixture } from "../score/mixture-density";
-import { checkNumber } from "../score/validate";
+import { gaussianMixture, type GaussianMixture } from "../mixture";
+import { requireMixture } from "../mixture";
+import { requireFinite } from "../base";
 import type { Sde } from "../sde";
 
 /** The Schrödinger–Föllmer process of a mixture target: its SDE and exact marginals. */
@@ -24,7 +24,7 @@ export interface SchrodingerFollmer {
  *   Wang, Jiao, Xu, Wang & Yang (2021), Deep Generative Learning via Schrödinger Bridge, ICML, §3; Föllmer (1985)
  */
 export function schrodingerFollmer(target: GaussianMixture): SchrodingerFollmer {
-  checkMixture("schrodingerFollmer", target);
+  requireMixture("schrodingerFollmer", target);
   const { dim: d, components: K, weights, means, covs } = target;
   const cache: { t: number; b: GaussianMixture }[] = [];
   /** the mixture with covariances B_k(t): its precisions and log normalisers are what h needs */
@@ -91,7 +91,7 @@ export function schrodingerFollmer(target: GaussianMixture): SchrodingerFollmer 
     sde,
     target,
     marginal(t: number): GaussianMixture {
-      checkNumber(
+      requireFinite(
         "schrodingerFollmer.marginal",
         "t",
         t,

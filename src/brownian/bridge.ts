@@ -1,3 +1,4 @@
+import { describeValue } from "../base";
 import type { Rng } from "../rng";
 import { BrownianPath } from "./brownian-path";
 
@@ -16,10 +17,10 @@ import { BrownianPath } from "./brownian-path";
  */
 export function refinePath(rng: Rng, path: BrownianPath): BrownianPath {
   if (rng === null || typeof rng !== "object" || typeof rng.normal !== "function") {
-    throw new TypeError(`refinePath: rng must be an Rng, got ${String(rng)}`);
+    throw new TypeError(`refinePath: rng must be an Rng, got ${describeValue(rng)}`);
   }
   if (!(path instanceof BrownianPath)) {
-    throw new TypeError(`refinePath: path must be a BrownianPath, got ${String(path)}`);
+    throw new TypeError(`refinePath: path must be a BrownianPath, got ${describeValue(path)}`);
   }
   const nm = path.paths * path.dim;
   const K = path.steps;

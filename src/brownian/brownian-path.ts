@@ -1,3 +1,4 @@
+import { describeValue } from "../base";
 import { fillNormal, type Rng } from "../rng";
 import type { BrownianSource } from "./brownian-source";
 import { checkTimes, gridFromTimes, type TimeGrid } from "./time-grid";
@@ -95,7 +96,7 @@ export function sampleBrownianPath(
   const levyArea = options.levyArea ?? false;
   if (typeof levyArea !== "boolean") {
     throw new TypeError(
-      `sampleBrownianPath: options.levyArea must be a boolean, got ${String(levyArea)}`,
+      `sampleBrownianPath: options.levyArea must be a boolean, got ${describeValue(levyArea)}`,
     );
   }
   const K = t.length - 1;

@@ -1,3 +1,4 @@
+import { describeValue } from "../base";
 import { fillNormal, type Rng } from "../rng";
 import type { BrownianSource } from "./brownian-source";
 import { checkCount, checkIncrementBuffers } from "./checks";
@@ -64,7 +65,7 @@ export function brownianStream(
   options: { levyArea?: boolean } = {},
 ): BrownianSource {
   if (rng === null || typeof rng !== "object" || typeof rng.normal !== "function") {
-    throw new TypeError(`brownianStream: rng must be an Rng, got ${String(rng)}`);
+    throw new TypeError(`brownianStream: rng must be an Rng, got ${describeValue(rng)}`);
   }
   if (
     grid === null ||
@@ -72,14 +73,14 @@ export function brownianStream(
     typeof grid.at !== "function" ||
     !Number.isInteger(grid.steps)
   ) {
-    throw new TypeError(`brownianStream: grid must be a TimeGrid, got ${String(grid)}`);
+    throw new TypeError(`brownianStream: grid must be a TimeGrid, got ${describeValue(grid)}`);
   }
   checkCount("brownianStream", "paths", paths);
   checkCount("brownianStream", "dim", dim);
   const levyArea = options.levyArea ?? false;
   if (typeof levyArea !== "boolean") {
     throw new TypeError(
-      `brownianStream: options.levyArea must be a boolean, got ${String(levyArea)}`,
+      `brownianStream: options.levyArea must be a boolean, got ${describeValue(levyArea)}`,
     );
   }
   return new BrownianStream(rng, grid, paths, dim, levyArea);

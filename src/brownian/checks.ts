@@ -1,3 +1,4 @@
+import { describeValue } from "../base";
 /** Argument checks shared by the brownian constructors. @internal */
 export function checkCount(fn: string, name: string, value: number): void {
   if (!Number.isInteger(value) || value < 1) {
@@ -20,14 +21,14 @@ export function checkIncrementBuffers(
   }
   if (!(dW instanceof Float64Array) || dW.length !== nm) {
     throw new RangeError(
-      `${fn}: dW must be a Float64Array of length n·m = ${nm}, got ${String(dW?.length)}`,
+      `${fn}: dW must be a Float64Array of length n·m = ${nm}, got ${describeValue(dW?.length)}`,
     );
   }
   if (dZ !== null) {
     if (!levyArea) throw new TypeError(`${fn}: dZ requested but this source has no Lévy area`);
     if (!(dZ instanceof Float64Array) || dZ.length !== nm) {
       throw new RangeError(
-        `${fn}: dZ must be a Float64Array of length n·m = ${nm}, got ${String(dZ?.length)}`,
+        `${fn}: dZ must be a Float64Array of length n·m = ${nm}, got ${describeValue(dZ?.length)}`,
       );
     }
   }

@@ -1,3 +1,4 @@
+import { describeValue } from "../base";
 import { BrownianPath } from "./brownian-path";
 
 /**
@@ -11,7 +12,7 @@ import { BrownianPath } from "./brownian-path";
  */
 export function coarsenPath(path: BrownianPath, k: number): BrownianPath {
   if (!(path instanceof BrownianPath)) {
-    throw new TypeError(`coarsenPath: path must be a BrownianPath, got ${String(path)}`);
+    throw new TypeError(`coarsenPath: path must be a BrownianPath, got ${describeValue(path)}`);
   }
   if (!Number.isInteger(k) || k < 1 || path.steps % k !== 0) {
     throw new RangeError(

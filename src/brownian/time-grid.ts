@@ -1,3 +1,4 @@
+import { describeValue } from "../base";
 /**
  * Time grids $t_0, t_1, \dots, t_K$, strictly monotone in either direction (a reverse-time SDE
  * runs from $T$ down to 0). Steps $h_k = t_{k+1} - t_k$ are signed; Brownian increments over a
@@ -80,7 +81,7 @@ export function gridTimes(grid: TimeGrid): Float64Array {
 /** Validates and copies a monotone time array; shared by the path constructors. @internal */
 export function checkTimes(fn: string, times: ArrayLike<number>): Float64Array {
   if (times === null || typeof times !== "object" || typeof times.length !== "number") {
-    throw new TypeError(`${fn}: times must be an array of numbers, got ${String(times)}`);
+    throw new TypeError(`${fn}: times must be an array of numbers, got ${describeValue(times)}`);
   }
   if (times.length < 2) {
     throw new RangeError(`${fn}: times must hold at least 2 points, got ${times.length}`);
@@ -89,7 +90,9 @@ export function checkTimes(fn: string, times: ArrayLike<number>): Float64Array {
   const sign = Math.sign(out[1] - out[0]);
   for (let k = 0; k < out.length; k++) {
     if (!Number.isFinite(out[k])) {
-      throw new RangeError(`${fn}: times[${k}] must be finite, got ${out[k]}`);
+      throw new RangeError(
+        `${fn}: times[${k}] must be a finite number, got ${describeValue(out[k])}`,
+      );
     }
     if (k > 0 && (sign === 0 || Math.sign(out[k] - out[k - 1]) !== sign)) {
       throw new RangeError(

@@ -1,6 +1,6 @@
+import { describeValue } from "../base";
 import { CheckFields } from "./check-error";
 import { CheckCloseOptions, closeTolerance } from "./check-close";
-import { describe } from "./format-significant";
 import { fail, fmtTol, fmtValue, pass, requireLabelAndReason, requireNumbers } from "./report";
 
 /**
@@ -40,7 +40,9 @@ export function checkAllClose(
   for (let i = 0; i < n; i++) {
     const e = at(i);
     if (!Number.isFinite(e)) {
-      throw new RangeError(`${fn}: expected must be finite, got expected[${i}] = ${describe(e)}`);
+      throw new RangeError(
+        `${fn}: expected must be finite, got expected[${i}] = ${describeValue(e)}`,
+      );
     }
     const excess = Math.abs(actual[i] - e) - closeTolerance(fn, options, e);
     if (!(excess <= 0)) failures++;

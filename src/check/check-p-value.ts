@@ -1,5 +1,5 @@
+import { describeValue } from "../base";
 import { CheckFields } from "./check-error";
-import { describe } from "./format-significant";
 import { fail, fmtTol, fmtValue, pass, requireLabelAndReason, requireNumber } from "./report";
 
 /** The significance level of a goodness-of-fit check, and why. */
@@ -23,11 +23,11 @@ export function checkPValue(label: string, p: number, options: CheckPValueOption
   const reason = requireLabelAndReason(fn, label, options);
   requireNumber(fn, "p", p);
   if (p < 0 || p > 1) {
-    throw new RangeError(`${fn}: p must be a probability in [0, 1], got ${describe(p)}`);
+    throw new RangeError(`${fn}: p must be a probability in [0, 1], got ${describeValue(p)}`);
   }
   const alpha = requireNumber(fn, "alpha", options.alpha);
   if (!(alpha > 0 && alpha < 1)) {
-    throw new RangeError(`${fn}: alpha must be in (0, 1), got ${describe(alpha)}`);
+    throw new RangeError(`${fn}: alpha must be in (0, 1), got ${describeValue(alpha)}`);
   }
   const fields: CheckFields = {
     kind: "pValue",

@@ -1,5 +1,5 @@
+import { describeValue } from "../base";
 import { CheckFields } from "./check-error";
-import { describe } from "./format-significant";
 import { fail, fmtTol, fmtValue, pass, requireFinite, requireLabelAndReason } from "./report";
 import { requireNumbers, requireTolerance } from "./report";
 
@@ -43,7 +43,7 @@ export function checkSlope(
   const tolerance = requireTolerance(fn, "tolerance", options.tolerance);
   const scale = options.scale ?? "log";
   if (scale !== "log" && scale !== "linear") {
-    throw new RangeError(`${fn}: scale must be "log" or "linear", got ${describe(scale)}`);
+    throw new RangeError(`${fn}: scale must be "log" or "linear", got ${describeValue(scale)}`);
   }
   const log = scale === "log";
   const u = new Float64Array(n);
@@ -52,14 +52,14 @@ export function checkSlope(
   for (let i = 0; i < n; i++) {
     if (!Number.isFinite(x[i]) || (log && x[i] <= 0)) {
       const want = log ? "finite and > 0" : "finite";
-      throw new RangeError(`${fn}: x must be ${want}, got x[${i}] = ${describe(x[i])}`);
+      throw new RangeError(`${fn}: x must be ${want}, got x[${i}] = ${describeValue(x[i])}`);
     }
     u[i] = log ? Math.log(x[i]) : x[i];
     v[i] = log ? Math.log(y[i]) : y[i];
     if (!Number.isFinite(v[i]) && badY < 0) badY = i;
   }
   if (u.every((ui) => ui === u[0])) {
-    throw new RangeError(`${fn}: x must not be all equal, got ${describe(x[0])} ${n} times`);
+    throw new RangeError(`${fn}: x must not be all equal, got ${describeValue(x[0])} ${n} times`);
   }
   const slope = badY >= 0 ? NaN : leastSquaresSlope(u, v);
   const diff = Math.abs(slope - expected);

@@ -1,5 +1,5 @@
+import { describeValue } from "../base";
 import { CheckFields } from "./check-error";
-import { describe } from "./format-significant";
 import { fail, pass, requireLabelAndReason } from "./report";
 
 /** Any error class, e.g. `RangeError`, `TypeError` or `CheckError`. */
@@ -28,15 +28,15 @@ export function checkThrows(label: string, fn: () => unknown, options: CheckThro
   const name = "checkThrows";
   const reason = requireLabelAndReason(name, label, options);
   if (typeof fn !== "function") {
-    throw new TypeError(`${name}: fn must be a function, got ${describe(fn)}`);
+    throw new TypeError(`${name}: fn must be a function, got ${describeValue(fn)}`);
   }
   const { type, message } = options;
   if (typeof type !== "function") {
-    throw new TypeError(`${name}: type must be an error class, got ${describe(type)}`);
+    throw new TypeError(`${name}: type must be an error class, got ${describeValue(type)}`);
   }
   if (!(typeof message === "string" && message !== "") && !(message instanceof RegExp)) {
     throw new TypeError(
-      `${name}: message must be a non-empty string or a RegExp, got ${describe(message)}`,
+      `${name}: message must be a non-empty string or a RegExp, got ${describeValue(message)}`,
     );
   }
   const pattern = typeof message === "string" ? JSON.stringify(message) : String(message);
@@ -75,7 +75,7 @@ export function checkThrows(label: string, fn: () => unknown, options: CheckThro
 /** "Name: message" of an Error, or a description of any other thrown value. */
 function describeThrown(thrown: unknown): string {
   if (thrown instanceof Error) return `${thrown.name}: ${thrown.message}`;
-  return `non-Error value ${describe(thrown)}`;
+  return `non-Error value ${describeValue(thrown)}`;
 }
 
 /** Whether a value looks like a Promise. */

@@ -1,5 +1,5 @@
+import { describeValue } from "../base";
 import { CheckFields } from "./check-error";
-import { describe } from "./format-significant";
 import { fail, pass, requireLabelAndReason } from "./report";
 
 /** The evidence for a boolean fact. */
@@ -20,7 +20,7 @@ export function checkTrue(label: string, condition: boolean, options: CheckTrueO
   const fn = "checkTrue";
   const reason = requireLabelAndReason(fn, label, options);
   if (typeof condition !== "boolean") {
-    throw new TypeError(`${fn}: condition must be a boolean, got ${describe(condition)}`);
+    throw new TypeError(`${fn}: condition must be a boolean, got ${describeValue(condition)}`);
   }
   const fields: CheckFields = {
     kind: "true",

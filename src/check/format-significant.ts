@@ -1,3 +1,4 @@
+import { describeValue } from "../base";
 /**
  * Formats a number with `digits` significant digits, trailing zeros dropped, and an exponent for
  * tiny or huge magnitudes: `formatSignificant(1.00321) === "1.0032"`, `1.2e-7`, `3.5e+8`, `NaN`.
@@ -9,11 +10,11 @@
  */
 export function formatSignificant(x: number, digits = 5): string {
   if (typeof x !== "number") {
-    throw new TypeError(`formatSignificant: x must be a number, got ${describe(x)}`);
+    throw new TypeError(`formatSignificant: x must be a number, got ${describeValue(x)}`);
   }
   if (!Number.isInteger(digits) || digits < 1 || digits > 17) {
     throw new RangeError(
-      `formatSignificant: digits must be an integer in [1, 17], got ${describe(digits)}`,
+      `formatSignificant: digits must be an integer in [1, 17], got ${describeValue(digits)}`,
     );
   }
   return formatUnchecked(x, digits);
@@ -43,15 +44,4 @@ function stripZeros(s: string): string {
 function stripExponent(s: string): string {
   const [mantissa, exponent] = s.split("e");
   return `${stripZeros(mantissa)}e${exponent}`;
-}
-
-/** A short, quoted description of any value for error messages: `""`, `NaN`, `undefined`. */
-export function describe(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "number") return String(value);
-  if (value === null || value === undefined) return String(value);
-  if (typeof value === "function") return "a function";
-  if (Array.isArray(value)) return `an array of length ${value.length}`;
-  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`;
-  return typeof value === "object" ? "an object" : String(value);
 }

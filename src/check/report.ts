@@ -1,5 +1,6 @@
+import { describeValue } from "../base";
 import { CheckError, CheckFields, CheckResult } from "./check-error";
-import { describe, formatUnchecked } from "./format-significant";
+import { formatUnchecked } from "./format-significant";
 
 /** Formats a compared value (5 significant digits). */
 export function fmtValue(x: number): string {
@@ -46,14 +47,16 @@ export function fail(fields: CheckFields, detail: string): never {
 /** Validates the label and the options object with its non-empty `reason`; returns the reason. */
 export function requireLabelAndReason(fn: string, label: unknown, options: unknown): string {
   if (typeof label !== "string" || label.trim() === "") {
-    throw new TypeError(`${fn}: label must be a non-empty string, got ${describe(label)}`);
+    throw new TypeError(`${fn}: label must be a non-empty string, got ${describeValue(label)}`);
   }
   if (typeof options !== "object" || options === null) {
-    throw new TypeError(`${fn}: options must be an object with a reason, got ${describe(options)}`);
+    throw new TypeError(
+      `${fn}: options must be an object with a reason, got ${describeValue(options)}`,
+    );
   }
   const reason = (options as { reason?: unknown }).reason;
   if (typeof reason !== "string" || reason.trim() === "") {
-    throw new TypeError(`${fn}: reason must be a non-empty string, got ${describe(reason)}`);
+    throw new TypeError(`${fn}: reason must be a non-empty string, got ${describeValue(reason)}`);
   }
   return reason;
 }
@@ -61,7 +64,7 @@ export function requireLabelAndReason(fn: string, label: unknown, options: unkno
 /** Validates a number that is compared (NaN and ±Infinity allowed: they fail the check). */
 export function requireNumber(fn: string, name: string, value: unknown): number {
   if (typeof value !== "number") {
-    throw new TypeError(`${fn}: ${name} must be a number, got ${describe(value)}`);
+    throw new TypeError(`${fn}: ${name} must be a number, got ${describeValue(value)}`);
   }
   return value;
 }
@@ -70,7 +73,7 @@ export function requireNumber(fn: string, name: string, value: unknown): number 
 export function requireFinite(fn: string, name: string, value: unknown): number {
   requireNumber(fn, name, value);
   if (!Number.isFinite(value)) {
-    throw new RangeError(`${fn}: ${name} must be a finite number, got ${describe(value)}`);
+    throw new RangeError(`${fn}: ${name} must be a finite number, got ${describeValue(value)}`);
   }
   return value as number;
 }
@@ -79,7 +82,7 @@ export function requireFinite(fn: string, name: string, value: unknown): number 
 export function requireTolerance(fn: string, name: string, value: unknown): number {
   requireFinite(fn, name, value);
   if ((value as number) < 0) {
-    throw new RangeError(`${fn}: ${name} must be a finite number ≥ 0, got ${describe(value)}`);
+    throw new RangeError(`${fn}: ${name} must be a finite number ≥ 0, got ${describeValue(value)}`);
   }
   return value as number;
 }
@@ -94,7 +97,7 @@ export function requireNumbers(fn: string, name: string, value: unknown): ArrayL
       !(value instanceof BigUint64Array));
   if (!ok) {
     throw new TypeError(
-      `${fn}: ${name} must be a number[] or a typed array, got ${describe(value)}`,
+      `${fn}: ${name} must be a number[] or a typed array, got ${describeValue(value)}`,
     );
   }
   return value as ArrayLike<number>;

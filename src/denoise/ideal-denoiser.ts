@@ -1,4 +1,4 @@
-import { checkNumber, checkPoints, describeValue } from "../score/validate";
+import { describeValue, requireFinite, requirePoints } from "../base";
 
 /**
  * The ideal denoiser of a finite data set $\{y_i\}_{i=1}^m$ (the empirical prior):
@@ -23,10 +23,10 @@ export function idealDenoiser(
   if (!Number.isInteger(dim) || dim < 1) {
     throw new RangeError(`${fn}: dim must be a positive integer, got ${describeValue(dim)}`);
   }
-  const m = checkPoints(fn, "data", data, dim);
-  const n = checkPoints(fn, "x", x, dim);
-  const a = checkNumber(fn, "scale", scale, "a finite number > 0", (v) => v > 0);
-  const s = checkNumber(fn, "std", std, "a finite number > 0", (v) => v > 0);
+  const m = requirePoints(fn, "data", data, dim);
+  const n = requirePoints(fn, "x", x, dim);
+  const a = requireFinite(fn, "scale", scale, "a finite number > 0", (v) => v > 0);
+  const s = requireFinite(fn, "std", std, "a finite number > 0", (v) => v > 0);
   const out = new Float64Array(n * dim); // (n, d)
   const logw = new Float64Array(m); // (m) scratch
   for (let r = 0; r < n; r++) {

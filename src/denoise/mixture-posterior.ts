@@ -1,6 +1,6 @@
-import { pushForward, type GaussianMixture } from "../score";
-import { checkMixtureArgs } from "../score/mixture-density";
-import { checkNumber } from "../score/validate";
+import { pushForward, type GaussianMixture } from "../mixture";
+import { requireMixturePoints } from "../mixture";
+import { requireFinite } from "../base";
 
 /**
  * Exact posterior of a mixture prior $x_0 \sim \sum_k w_k\mathcal N(\mu_k, \Sigma_k)$ given $x = \alpha x_0 + \sigma\varepsilon$:
@@ -21,9 +21,9 @@ export function mixturePosterior(
   std: number,
 ): { mean: Float64Array; variance: Float64Array } {
   const fn = "mixturePosterior";
-  const n = checkMixtureArgs(fn, mix, x);
-  const a = checkNumber(fn, "scale", scale, "a finite number > 0", (v) => v > 0);
-  checkNumber(fn, "std", std, "a finite number > 0", (v) => v > 0);
+  const n = requireMixturePoints(fn, mix, x);
+  const a = requireFinite(fn, "scale", scale, "a finite number > 0", (v) => v > 0);
+  requireFinite(fn, "std", std, "a finite number > 0", (v) => v > 0);
   const q = pushForward(mix, a, std);
   const { dim: d, components: K, means: mu, covs: S } = mix;
   const P = q.precisions; // (K, d, d) C_k⁻¹

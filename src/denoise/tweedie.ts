@@ -1,4 +1,4 @@
-import { checkNumber, describeValue, isFloat64Array } from "../score/validate";
+import { describeValue, isFloat64Array, requireFinite } from "../base";
 
 /**
  * Tweedie's formula $\mathbb E[x_0\mid x] = (x + \sigma^2\nabla\log p(x))/\alpha$ for
@@ -19,8 +19,8 @@ export function tweedieMean(
 ): Float64Array {
   const fn = "tweedieMean";
   checkPair(fn, x, "score", score);
-  const a = checkNumber(fn, "scale", scale, "a finite number > 0", (v) => v > 0);
-  const s = checkNumber(fn, "std", std, "a finite number > 0", (v) => v > 0);
+  const a = requireFinite(fn, "scale", scale, "a finite number > 0", (v) => v > 0);
+  const s = requireFinite(fn, "std", std, "a finite number > 0", (v) => v > 0);
   return x.map((v, i) => (v + s * s * score[i]) / a);
 }
 
@@ -44,8 +44,8 @@ export function tweedieVariance(
       `${fn}: hessianDiagonal must be a Float64Array, got ${describeValue(hessianDiagonal)}`,
     );
   }
-  const a = checkNumber(fn, "scale", scale, "a finite number > 0", (v) => v > 0);
-  const s = checkNumber(fn, "std", std, "a finite number > 0", (v) => v > 0);
+  const a = requireFinite(fn, "scale", scale, "a finite number > 0", (v) => v > 0);
+  const s = requireFinite(fn, "std", std, "a finite number > 0", (v) => v > 0);
   return hessianDiagonal.map((h) => (s * s * (1 + s * s * h)) / (a * a));
 }
 

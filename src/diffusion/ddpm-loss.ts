@@ -1,5 +1,5 @@
 import { fillNormal, type Rng } from "../rng";
-import { checkPoints, describeValue } from "../score/validate";
+import { describeValue, requirePoints } from "../base";
 import { checkSchedule, type DdpmSchedule } from "./ddpm-schedule";
 import type { EpsPredictor } from "./eps-predictor";
 
@@ -32,7 +32,7 @@ export function ddpmLoss(
   if (!Number.isInteger(dim) || dim < 1) {
     throw new RangeError(`${fn}: dim must be a positive integer, got ${describeValue(dim)}`);
   }
-  const n = checkPoints(fn, "x0", x0, dim);
+  const n = requirePoints(fn, "x0", x0, dim);
   if (typeof predictor !== "function") {
     throw new TypeError(`${fn}: predictor must be a function, got ${describeValue(predictor)}`);
   }

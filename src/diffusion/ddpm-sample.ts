@@ -1,5 +1,5 @@
 import { fillNormal, type Rng } from "../rng";
-import { describeValue } from "../score/validate";
+import { describeValue } from "../base";
 import { checkSchedule, type DdpmSchedule } from "./ddpm-schedule";
 import type { EpsPredictor } from "./eps-predictor";
 

@@ -1,4 +1,4 @@
-import { checkNumber, describeValue } from "../score/validate";
+import { describeValue, requireFinite } from "../base";
 
 /**
  * A discrete DDPM noise schedule on steps $t = 1, \dots, T$. Every array has length T + 1 and is
@@ -42,7 +42,13 @@ export function scheduleFromBetas(betas: ArrayLike<number>): DdpmSchedule {
   alphaBar[0] = 1;
   let logAlphaBar = 0;
   for (let t = 1; t <= T; t++) {
-    beta[t] = checkNumber(fn, `betas[${t - 1}]`, betas[t - 1], "in (0, 1)", (v) => v > 0 && v < 1);
+    beta[t] = requireFinite(
+      fn,
+      `betas[${t - 1}]`,
+      betas[t - 1],
+      "in (0, 1)",
+      (v) => v > 0 && v < 1,
+    );
     alpha[t] = 1 - beta[t];
     logAlphaBar += Math.log1p(-beta[t]);
     alphaBar[t] = Math.exp(logAlphaBar);
@@ -66,8 +72,8 @@ export function ddpmSchedule(
   if (!Number.isInteger(steps) || steps < 1) {
     throw new RangeError(`${fn}: steps must be a positive integer, got ${describeValue(steps)}`);
   }
-  checkNumber(fn, "betaStart", betaStart, "in (0, 1)", (v) => v > 0 && v < 1);
-  checkNumber(fn, "betaEnd", betaEnd, "in (0, 1)", (v) => v > 0 && v < 1);
+  requireFinite(fn, "betaStart", betaStart, "in (0, 1)", (v) => v > 0 && v < 1);
+  requireFinite(fn, "betaEnd", betaEnd, "in (0, 1)", (v) => v > 0 && v < 1);
   const betas = Float64Array.from({ length: steps }, (_, i) =>
     steps === 1 ? betaStart : betaStart + (i / (steps - 1)) * (betaEnd - betaStart),
   );

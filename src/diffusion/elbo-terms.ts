@@ -1,4 +1,4 @@
-import { checkNumber } from "../score/validate";
+import { requireFinite } from "../base";
 import { checkSchedule, type DdpmSchedule } from "./ddpm-schedule";
 import { ddpmPosterior } from "./ddpm-posterior";
 import { normalKl } from "./gaussian-kl";
@@ -34,7 +34,7 @@ export function ddpmElboTerms(
   const fn = "ddpmElboTerms";
   checkSchedule(fn, schedule);
   checkModel(fn, model, schedule.steps);
-  checkNumber(fn, "x0", x0, "a finite number");
+  requireFinite(fn, "x0", x0, "a finite number");
   const { alphaBar, oneMinusAlphaBar, steps: T } = schedule;
   // E(A x_t + B)² for x_t ~ q(x_t | x0)
   const meanSquare = (t: number, A: number, B: number): number =>

@@ -1,5 +1,5 @@
-import { mixtureScore, pushForward, type GaussianMixture } from "../score";
-import { checkMixture } from "../score/mixture-density";
+import { mixtureScore, pushForward, type GaussianMixture } from "../mixture";
+import { requireMixture } from "../mixture";
 import { checkSchedule, type DdpmSchedule } from "./ddpm-schedule";
 
 /**
@@ -18,7 +18,7 @@ export type EpsPredictor = (t: number, xt: Float64Array, out: Float64Array, n: n
  */
 export function mixtureEpsPredictor(schedule: DdpmSchedule, data: GaussianMixture): EpsPredictor {
   checkSchedule("mixtureEpsPredictor", schedule);
-  checkMixture("mixtureEpsPredictor", data);
+  requireMixture("mixtureEpsPredictor", data);
   const cache = new Map<number, GaussianMixture>();
   return (t, xt, out, n) => {
     let q = cache.get(t);

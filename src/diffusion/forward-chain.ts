@@ -1,5 +1,5 @@
 import { fillNormal, type Rng } from "../rng";
-import { checkPoints, describeValue } from "../score/validate";
+import { describeValue, requirePoints } from "../base";
 import { checkStep, type DdpmSchedule } from "./ddpm-schedule";
 
 /**
@@ -24,7 +24,7 @@ export function ddpmForward(
     throw new TypeError(`${fn}: rng must be an Rng, got ${describeValue(rng)}`);
   }
   checkStep(fn, schedule, t);
-  checkPoints(fn, "x0", x0, 1);
+  requirePoints(fn, "x0", x0, 1);
   const x = Float64Array.from(x0); // same layout as x0
   const prev = new Float64Array(x.length);
   const z = new Float64Array(x.length);

@@ -1,5 +1,5 @@
-import { cholesky, inverseFromCholesky, logDetFromCholesky } from "../score/cholesky";
-import { checkNumber, describeValue, isFloat64Array } from "../score/validate";
+import { cholesky, inverseFromCholesky, logDetFromCholesky } from "../linalg";
+import { describeValue, isFloat64Array, requireFinite } from "../base";
 
 /**
  * $\mathrm{KL}(\mathcal N(\mu_0,\Sigma_0)\,\|\,\mathcal N(\mu_1,\Sigma_1)) = \tfrac12\big[\operatorname{tr}(\Sigma_1^{-1}\Sigma_0)
@@ -27,7 +27,7 @@ export function gaussianKl(
     if (!isFloat64Array(v)) {
       throw new TypeError(`${fn}: ${name} must be a Float64Array, got ${describeValue(v)}`);
     }
-    v.forEach((x, i) => checkNumber(fn, `${name}[${i}]`, x, "finite"));
+    v.forEach((x, i) => requireFinite(fn, `${name}[${i}]`, x, "finite"));
   }
   const d = mean0.length;
   if (d < 1 || mean1.length !== d || cov0.length !== d * d || cov1.length !== d * d) {
@@ -60,10 +60,10 @@ export function gaussianKl(
  */
 export function normalKl(mean0: number, var0: number, mean1: number, var1: number): number {
   const fn = "normalKl";
-  checkNumber(fn, "mean0", mean0, "a finite number");
-  checkNumber(fn, "var0", var0, "a finite number > 0", (v) => v > 0);
-  checkNumber(fn, "mean1", mean1, "a finite number");
-  checkNumber(fn, "var1", var1, "a finite number > 0", (v) => v > 0);
+  requireFinite(fn, "mean0", mean0, "a finite number");
+  requireFinite(fn, "var0", var0, "a finite number > 0", (v) => v > 0);
+  requireFinite(fn, "mean1", mean1, "a finite number");
+  requireFinite(fn, "var1", var1, "a finite number > 0", (v) => v > 0);
   const r = var0 / var1;
   return 0.5 * (r - 1 - Math.log(r) + (mean0 - mean1) ** 2 / var1);
 }

@@ -1,4 +1,4 @@
-import { checkNumber, describeValue } from "../score/validate";
+import { describeValue, requireFinite } from "../base";
 import { checkSchedule, type DdpmSchedule } from "./ddpm-schedule";
 import { ddpmPosterior } from "./ddpm-posterior";
 
@@ -40,9 +40,9 @@ export function gaussianDataReverseModel(
   const fn = "gaussianDataReverseModel";
   checkSchedule(fn, schedule);
   const { dataMean: m, dataVariance: s2, reverseVariance, denoiserGain = 1 } = options;
-  checkNumber(fn, "dataMean", m, "a finite number");
-  checkNumber(fn, "dataVariance", s2, "a finite number > 0", (v) => v > 0);
-  checkNumber(fn, "denoiserGain", denoiserGain, "a finite number");
+  requireFinite(fn, "dataMean", m, "a finite number");
+  requireFinite(fn, "dataVariance", s2, "a finite number > 0", (v) => v > 0);
+  requireFinite(fn, "denoiserGain", denoiserGain, "a finite number");
   if (reverseVariance !== "beta" && reverseVariance !== "betaTilde") {
     throw new RangeError(
       `${fn}: reverseVariance must be "beta" or "betaTilde", got ${describeValue(reverseVariance)}`,

@@ -1,4 +1,4 @@
-import { checkNumber } from "../score/validate";
+import { requireFinite } from "../base";
 import { checkStep, type DdpmSchedule } from "./ddpm-schedule";
 import { ddpmPosterior } from "./ddpm-posterior";
 
@@ -30,7 +30,7 @@ export function matchingWeights(
 ): MatchingWeights {
   const fn = "matchingWeights";
   checkStep(fn, schedule, t, 2);
-  checkNumber(fn, "variance", variance, "a finite number > 0", (v) => v > 0);
+  requireFinite(fn, "variance", variance, "a finite number > 0", (v) => v > 0);
   const { alpha, beta, oneMinusAlphaBar } = schedule;
   const c1 = ddpmPosterior(schedule, t).x0Coef;
   const r = schedule.betaTilde[t] / variance;

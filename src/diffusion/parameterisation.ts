@@ -1,4 +1,4 @@
-import { checkNumber, describeValue, isFloat64Array } from "../score/validate";
+import { describeValue, isFloat64Array, requireFinite } from "../base";
 
 /** What a denoiser predicts from $x_t = \alpha_t x_0 + \sigma_t\varepsilon$. */
 export type Prediction = "x0" | "eps" | "score" | "v";
@@ -53,8 +53,8 @@ export function convertPrediction(
       `${fn}: xt must have the length of prediction, ${prediction.length}, got ${xt.length}`,
     );
   }
-  const a = checkNumber(fn, "scale", scale, "a finite number > 0", (v) => v > 0);
-  const s = checkNumber(fn, "std", std, "a finite number > 0", (v) => v > 0);
+  const a = requireFinite(fn, "scale", scale, "a finite number > 0", (v) => v > 0);
+  const s = requireFinite(fn, "std", std, "a finite number > 0", (v) => v > 0);
   const r = a * a + s * s;
   const out = new Float64Array(prediction.length); // same layout as prediction
   for (let i = 0; i < out.length; i++) {

@@ -1,5 +1,5 @@
-import { cholesky, inverseFromCholesky } from "../score/cholesky";
-import { checkNumber } from "../score/validate";
+import { cholesky, inverseFromCholesky } from "../linalg";
+import { requireFinite } from "../base";
 import { checkSchedule, type DdpmSchedule } from "./ddpm-schedule";
 import { checkModel, type LinearReverseModel } from "./linear-reverse-model";
 
@@ -19,7 +19,7 @@ export interface PathLaw {
  */
 export function forwardPathLaw(schedule: DdpmSchedule, x0: number): PathLaw {
   checkSchedule("forwardPathLaw", schedule);
-  checkNumber("forwardPathLaw", "x0", x0, "a finite number");
+  requireFinite("forwardPathLaw", "x0", x0, "a finite number");
   const { steps: T, alphaBar, oneMinusAlphaBar } = schedule;
   const mean = new Float64Array(T); // (T)
   const cov = new Float64Array(T * T); // (T, T)
@@ -47,7 +47,7 @@ export function forwardPathLaw(schedule: DdpmSchedule, x0: number): PathLaw {
 export function reversePathPosterior(model: LinearReverseModel, x0: number): PathLaw {
   const fn = "reversePathPosterior";
   checkModel(fn, model);
-  checkNumber(fn, "x0", x0, "a finite number");
+  requireFinite(fn, "x0", x0, "a finite number");
   const T = model.steps;
   const n = T + 1;
   const lam = new Float64Array(n * n); // (T + 1, T + 1) joint precision of x_0..x_T

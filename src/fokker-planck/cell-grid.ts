@@ -1,4 +1,4 @@
-import { describeValue, requireInteger } from "./validate";
+import { describeValue, requireInteger } from "../base";
 
 /**
  * A uniform cell-centred grid on $[a, b]$: $n$ cells of width $h = (b - a)/n$, centres

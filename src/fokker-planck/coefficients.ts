@@ -1,4 +1,4 @@
-import { describeValue, requireFunction } from "./validate";
+import { describeValue, requireFunction } from "../base";
 
 /**
  * The coefficients of $dX = f(t, X)\,dt + g(t, X)\,dW$ in one dimension, as seen by the

@@ -1,14 +1,14 @@
 import { CellGrid, requireGrid } from "./cell-grid";
 import { fokkerPlanckOperator } from "./fokker-planck-operator";
 import { ImplicitScheme, ImplicitStepper, implicitStepper } from "./implicit-stepper";
-import type { PrincipalAxes } from "./principal-axes";
+import type { PrincipalAxes } from "../linalg";
 import {
   describeValue,
-  requireField,
   requireFinite,
+  requireFiniteArray,
   requireFunction,
   requireInteger,
-} from "./validate";
+} from "../base";
 
 /** $dX = f(t, X)\,dt + g\,dW$ in two dimensions with constant g, in principal coordinates. */
 export interface Problem2d {
@@ -62,7 +62,7 @@ export function solveFokkerPlanck2d(
   requireGrid(fn, "grid2", grid2);
   const n1 = grid1.n;
   const n2 = grid2.n;
-  requireField(fn, "p0", p0, n1 * n2);
+  requireFiniteArray(fn, "p0", p0, n1 * n2);
   requireFinite(fn, "t0", t0);
   requireFinite(fn, "T", T);
   if (!(T > t0)) throw new RangeError(`${fn}: T must exceed t0 = ${t0}, got ${T}`);

@@ -1,7 +1,7 @@
 import { bernoulli } from "./bernoulli";
 import { CellGrid, requireGrid } from "./cell-grid";
 import { checkCoefficients1d, Coefficients1d } from "./coefficients";
-import type { Tridiagonal } from "./tridiagonal";
+import type { Tridiagonal } from "../linalg";
 
 /**
  * A linear operator $A(t)$ on grid functions, assembled on demand: the semi-discrete equation is

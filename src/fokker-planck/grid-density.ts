@@ -1,5 +1,5 @@
 import { CellGrid, requireGrid } from "./cell-grid";
-import { describeValue, requireField, requireFinite, requireFunction } from "./validate";
+import { describeValue, requireFinite, requireFiniteArray, requireFunction } from "../base";
 
 /**
  * $p_i = 1/h$ in the cell containing $x_0$, 0 elsewhere: a point mass $\delta_{x_0}$ of mass 1
@@ -53,7 +53,7 @@ export function densityOnGrid(grid: CellGrid, density: (x: number) => number): F
  */
 export function gridMass(grid: CellGrid, p: Float64Array): number {
   requireGrid("gridMass", "grid", grid);
-  requireField("gridMass", "p", p, grid.n);
+  requireFiniteArray("gridMass", "p", p, grid.n);
   let s = 0;
   for (let i = 0; i < grid.n; i++) s += p[i];
   return s * grid.h;
@@ -70,8 +70,8 @@ export function gridMass(grid: CellGrid, p: Float64Array): number {
  */
 export function l1Distance(grid: CellGrid, p: Float64Array, q: Float64Array): number {
   requireGrid("l1Distance", "grid", grid);
-  requireField("l1Distance", "p", p, grid.n);
-  requireField("l1Distance", "q", q, grid.n);
+  requireFiniteArray("l1Distance", "p", p, grid.n);
+  requireFiniteArray("l1Distance", "q", q, grid.n);
   let s = 0;
   for (let i = 0; i < grid.n; i++) s += Math.abs(p[i] - q[i]);
   return s * grid.h;
@@ -107,7 +107,7 @@ export function gridMoments(grid: CellGrid, p: Float64Array): { mean: number; va
  */
 export function interpolateGrid(grid: CellGrid, p: Float64Array, x: number): number {
   requireGrid("interpolateGrid", "grid", grid);
-  requireField("interpolateGrid", "p", p, grid.n);
+  requireFiniteArray("interpolateGrid", "p", p, grid.n);
   requireFinite("interpolateGrid", "x", x);
   if (x < grid.lo || x > grid.hi) {
     throw new RangeError(`interpolateGrid: x must lie in [${grid.lo}, ${grid.hi}], got ${x}`);

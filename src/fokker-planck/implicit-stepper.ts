@@ -5,8 +5,8 @@ import {
   shiftedFactors,
   solveShifted,
   tridiagonal,
-} from "./tridiagonal";
-import { describeValue } from "./validate";
+} from "../linalg";
+import { describeValue } from "../base";
 
 /** The implicit time schemes for $\dot p = A(t)\,p$. */
 export type ImplicitScheme = "backward-euler" | "tr-bdf2";

@@ -9,15 +9,6 @@ export {
   interpolateGrid,
 } from "./grid-density";
 export { bernoulli } from "./bernoulli";
-export {
-  tridiagonal,
-  applyTridiagonal,
-  transposeTridiagonal,
-  shiftedFactors,
-  factorShifted,
-  solveShifted,
-} from "./tridiagonal";
-export type { Tridiagonal, ShiftedFactors } from "./tridiagonal";
 export type { Coefficients1d } from "./coefficients";
 export { fokkerPlanckOperator } from "./fokker-planck-operator";
 export type { OperatorSource } from "./fokker-planck-operator";
@@ -27,11 +18,6 @@ export type { ImplicitScheme, ImplicitStepper } from "./implicit-stepper";
 export type { MarchOptions, MarchResult } from "./march";
 export { solveFokkerPlanck, kolmogorovBackward } from "./solve-fokker-planck";
 export type { Solve1dOptions } from "./solve-fokker-planck";
-export { principalAxes } from "./principal-axes";
-export type { PrincipalAxes } from "./principal-axes";
-export { lyapunov2 } from "./lyapunov";
 export { solveFokkerPlanck2d } from "./fokker-planck-2d";
 export type { Problem2d } from "./fokker-planck-2d";
 export { gridMoments2d } from "./moments-2d";
-export { rationalNormalForm } from "./rational-normal-form";
-export type { RationalForm, SymbolicNode } from "./rational-normal-form";

@@ -1,7 +1,7 @@
 import type { CellGrid } from "./cell-grid";
 import type { Coefficients1d } from "./coefficients";
 import { fokkerPlanckOperator, OperatorSource } from "./fokker-planck-operator";
-import { Tridiagonal, transposeTridiagonal, tridiagonal } from "./tridiagonal";
+import { Tridiagonal, transposeTridiagonal, tridiagonal } from "../linalg";
 
 /**
  * $L_t u = f\,\partial_x u + D\,\partial_x^2 u$ discretised as $A(t)^\top$, the transpose of the

@@ -1,5 +1,5 @@
 import type { ImplicitStepper } from "./implicit-stepper";
-import { describeValue, requireFinite, requireInteger } from "./validate";
+import { describeValue, requireFinite, requireInteger } from "../base";
 
 /** The result of marching a grid function through K steps. */
 export interface MarchResult {

@@ -1,6 +1,6 @@
 import { CellGrid, requireGrid } from "./cell-grid";
-import type { PrincipalAxes } from "./principal-axes";
-import { requireField } from "./validate";
+import type { PrincipalAxes } from "../linalg";
+import { requireFiniteArray } from "../base";
 
 /**
  * Mean $\mu = Q\,\bar\xi$ and covariance $\Sigma = Q\,\Sigma_\xi\,Q^\top$ in the original
@@ -25,7 +25,7 @@ export function gridMoments2d(
   requireGrid(fn, "grid2", grid2);
   const n1 = grid1.n;
   const n2 = grid2.n;
-  requireField(fn, "p", p, n1 * n2);
+  requireFiniteArray(fn, "p", p, n1 * n2);
   let m = 0;
   let s1 = 0;
   let s2 = 0;

@@ -4,7 +4,7 @@ import { fokkerPlanckOperator } from "./fokker-planck-operator";
 import { ImplicitScheme, implicitStepper } from "./implicit-stepper";
 import { kolmogorovOperator } from "./kolmogorov-operator";
 import { march, MarchOptions, MarchResult } from "./march";
-import { requireField, requireFinite } from "./validate";
+import { requireFinite, requireFiniteArray } from "../base";
 
 /** Options of the 1-D drivers: steps, saveEvery, scheme. */
 export interface Solve1dOptions extends MarchOptions {
@@ -35,7 +35,7 @@ export function solveFokkerPlanck(
 ): MarchResult {
   const fn = "solveFokkerPlanck";
   requireGrid(fn, "grid", grid);
-  requireField(fn, "p0", p0, grid.n);
+  requireFiniteArray(fn, "p0", p0, grid.n);
   const stepper = implicitStepper(fokkerPlanckOperator(grid, coefficients), options?.scheme);
   return march(fn, stepper, p0, t0, T, options);
 }
@@ -64,7 +64,7 @@ export function kolmogorovBackward(
 ): MarchResult {
   const fn = "kolmogorovBackward";
   requireGrid(fn, "grid", grid);
-  requireField(fn, "phi", phi, grid.n);
+  requireFiniteArray(fn, "phi", phi, grid.n);
   requireFinite(fn, "t", t);
   requireFinite(fn, "T", T);
   if (!(T > t)) throw new RangeError(`${fn}: T must exceed t = ${t}, got ${T}`);

@@ -1,5 +1,5 @@
 import type { ScoreFunction } from "../score";
-import { checkNumber, describeValue } from "../score/validate";
+import { describeValue, requireFinite } from "../base";
 
 /**
  * $\tilde s_t(x) = (1 + w)\,s_t(x \mid y) - w\,s_t(x)$: classifier-free guidance, a combination
@@ -30,7 +30,7 @@ export function classifierFreeScore(
       `${fn}: unconditional.dim must equal conditional.dim = ${conditional.dim}, got ${unconditional.dim}`,
     );
   }
-  checkNumber(fn, "w", w, "a finite number");
+  requireFinite(fn, "w", w, "a finite number");
   const su = { buf: new Float64Array(0) };
   return Object.freeze({
     dim: conditional.dim,

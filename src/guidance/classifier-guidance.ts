@@ -1,11 +1,7 @@
 import type { LinearProcess } from "../processes";
-import {
-  exactMixtureScore,
-  mixtureAtTime,
-  type GaussianMixture,
-  type ScoreFunction,
-} from "../score";
-import { checkNumber } from "../score/validate";
+import { exactMixtureScore, type ScoreFunction } from "../score";
+import { mixtureAtTime, type GaussianMixture } from "../mixture";
+import { requireFinite } from "../base";
 import { checkClass, classifierGradient } from "./classifier";
 
 /**
@@ -28,7 +24,7 @@ export function classifierGuidedScore(
   const fn = "classifierGuidedScore";
   const base = exactMixtureScore(data, process); // validates data and process
   checkClass(fn, data, y);
-  checkNumber(fn, "gamma", gamma, "a finite number >= 0", (v) => v >= 0);
+  requireFinite(fn, "gamma", gamma, "a finite number >= 0", (v) => v >= 0);
   const d = data.dim;
   let cache: { t: number; mix: GaussianMixture } | null = null;
   return Object.freeze({

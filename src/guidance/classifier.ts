@@ -1,6 +1,6 @@
-import { gaussianMixture, mixtureLogDensity, type GaussianMixture } from "../score";
-import { checkMixtureArgs } from "../score/mixture-density";
-import { describeValue } from "../score/validate";
+import { gaussianMixture, mixtureLogDensity, type GaussianMixture } from "../mixture";
+import { requireMixturePoints } from "../mixture";
+import { describeValue } from "../base";
 
 /**
  * $p(x \mid y = k) = \mathcal N(x; \mu_k, \Sigma_k)$: component k of a mixture as the
@@ -34,7 +34,7 @@ export function classifierLogProbability(
   y: number,
   x: Float64Array,
 ): Float64Array {
-  checkMixtureArgs("classifierLogProbability", mix, x);
+  requireMixturePoints("classifierLogProbability", mix, x);
   checkClass("classifierLogProbability", mix, y);
   const lp = mixtureLogDensity(mix, x); // (n)
   const ly = mixtureLogDensity(classConditional(mix, y), x); // (n)
@@ -52,7 +52,7 @@ export function classifierLogProbability(
  * @see Dhariwal & Nichol (2021), Diffusion Models Beat GANs on Image Synthesis, NeurIPS, §4.1
  */
 export function classifierGradient(mix: GaussianMixture, y: number, x: Float64Array): Float64Array {
-  const n = checkMixtureArgs("classifierGradient", mix, x);
+  const n = requireMixturePoints("classifierGradient", mix, x);
   checkClass("classifierGradient", mix, y);
   const { dim: d, components: K, means, precisions: P, logNormalizers } = mix;
   const out = new Float64Array(n * d); // (n, d)

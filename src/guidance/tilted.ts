@@ -1,6 +1,6 @@
-import { mixtureLogDensity, type GaussianMixture } from "../score";
-import { checkMixtureArgs } from "../score/mixture-density";
-import { checkNumber } from "../score/validate";
+import { mixtureLogDensity, type GaussianMixture } from "../mixture";
+import { requireMixturePoints } from "../mixture";
+import { requireFinite } from "../base";
 import { checkClass, classConditional } from "./classifier";
 
 /**
@@ -22,9 +22,9 @@ export function tiltedLogDensity(
   x: Float64Array,
 ): Float64Array {
   const fn = "tiltedLogDensity";
-  checkMixtureArgs(fn, mix, x);
+  requireMixturePoints(fn, mix, x);
   checkClass(fn, mix, y);
-  checkNumber(fn, "gamma", gamma, "a finite number >= 0", (v) => v >= 0);
+  requireFinite(fn, "gamma", gamma, "a finite number >= 0", (v) => v >= 0);
   const lp = mixtureLogDensity(mix, x); // (n)
   const ly = mixtureLogDensity(classConditional(mix, y), x); // (n)
   const lw = Math.log(mix.weights[y]);

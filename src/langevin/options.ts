@@ -1,5 +1,5 @@
 import type { Rng } from "../rng";
-import { describeValue, isFloat64Array } from "../score/validate";
+import { describeValue, isFloat64Array } from "../base";
 import { checkTarget, type LangevinTarget } from "./target";
 
 /** Step size, number of steps and thinning of a Langevin chain. */
@@ -41,7 +41,8 @@ export function checkChainArgs(
     );
   }
   x0.forEach((v, i) => {
-    if (!Number.isFinite(v)) throw new RangeError(`${fn}: x0[${i}] must be finite, got ${v}`);
+    if (!Number.isFinite(v))
+      throw new RangeError(`${fn}: x0[${i}] must be a finite number, got ${describeValue(v)}`);
   });
   if (options === null || typeof options !== "object") {
     throw new TypeError(`${fn}: options must be an object, got ${describeValue(options)}`);

@@ -1,6 +1,6 @@
-import type { GaussianMixture } from "../score";
-import { MixtureKernels } from "../score/mixture-kernels";
-import { describeValue } from "../score/validate";
+import type { GaussianMixture } from "../mixture";
+import { MixtureKernels } from "../mixture";
+import { describeValue } from "../base";
 
 /**
  * A target $\pi(x) \propto e^{-U(x)}$ on $\mathbb R^d$ as a Langevin sampler sees it: an

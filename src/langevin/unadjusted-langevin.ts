@@ -1,3 +1,4 @@
+import { describeValue } from "../base";
 import { fillNormal, type Rng } from "../rng";
 import { checkChainArgs, Saver, type LangevinOptions, type LangevinResult } from "./options";
 import type { LangevinTarget } from "./target";
@@ -50,11 +51,13 @@ export function unadjustedLangevin(
 export function ulaStationaryVariance(variance: number, step: number): number {
   const fn = "ulaStationaryVariance";
   if (typeof variance !== "number" || !(variance > 0) || !Number.isFinite(variance)) {
-    throw new RangeError(`${fn}: variance must be a finite number > 0, got ${String(variance)}`);
+    throw new RangeError(
+      `${fn}: variance must be a finite number > 0, got ${describeValue(variance)}`,
+    );
   }
   if (typeof step !== "number" || !(step > 0) || !(step < 2 * variance)) {
     throw new RangeError(
-      `${fn}: step must be in (0, 2·variance = ${2 * variance}) for a stable chain, got ${String(step)}`,
+      `${fn}: step must be in (0, 2·variance = ${2 * variance}) for a stable chain, got ${describeValue(step)}`,
     );
   }
   return variance / (1 - step / (2 * variance));

@@ -1,5 +1,5 @@
-import { fastExp as exp } from "./exp";
-import { createWasmSilu, type SiluFn } from "./silu-wasm";
+import { fastExp as exp } from "../fast";
+import { createWasmSilu, type SiluFn } from "../fast";
 
 // Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
 const { tanh } = Math;

@@ -1,6 +1,3 @@
-export { gemmKernel } from "./gemm-kernel";
-export type { GemmKernel } from "./gemm-kernel";
-export { gemmNT, gemmNN, gemmTN } from "./gemm";
 export type { ActivationName } from "./activation";
 export { timeEmbedding } from "./time-embedding";
 export { Mlp, mlp } from "./mlp";

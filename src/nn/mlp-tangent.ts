@@ -1,5 +1,5 @@
 /**
- * Forward-mode tangent $\dot h_l = \sigma'(z_l)\odot W_l\dot h_{l-1}$ through an {@link Mlp},
+ * Forward-mode tangent $\dot h_l = \sigma'(z_l)\odot W_l\dot h_{l-1}$ through an MLP,
  * and the reverse pass through it: what the implicit and sliced score-matching objectives need,
  * $v^\top J v$ and its gradient in θ. With $\dot z_l = W_l\dot h_{l-1}$,
  * $\bar z_{l-1} = \sigma'\odot W_l^\top\bar z_l + \sigma''\odot\dot z_{l-1}\odot W_l^\top\bar{\dot z}_l$,
@@ -8,19 +8,12 @@
  * @see Griewank & Walther (2008), Evaluating Derivatives, 2nd ed., §3.1 and §5.1 (forward mode; reverse over forward)
  */
 import { activationSecond } from "./activation";
-import { gemmNN, gemmNT, gemmTN } from "./gemm";
-import { columnSums, type Mlp } from "./mlp";
+import type { TangentCache } from "./mlp-state";
+import { gemmNN, gemmNT, gemmTN } from "../linalg";
+import { columnSums } from "./layer-ops";
+import type { MlpState } from "./mlp-state";
 
-/** Per-layer tangent buffers, sized like the Mlp's. @internal */
-export interface TangentCache {
-  th: Float64Array[];
-  tz: Float64Array[];
-  zAdj: Float64Array[];
-  tAdj: Float64Array[];
-  second: Float64Array;
-}
-
-function cache(m: Mlp): TangentCache {
+function cache(m: MlpState): TangentCache {
   if (!m.tangent) {
     const n = m.capacity;
     const make = (): Float64Array[] => m.sizes.map((w) => new Float64Array(n * w));
@@ -37,7 +30,7 @@ function cache(m: Mlp): TangentCache {
 
 /** $(f(x), J_f(x)v)$. @internal */
 export function forwardTangent(
-  m: Mlp,
+  m: MlpState,
   x: Float64Array,
   v: Float64Array,
   n: number,
@@ -66,7 +59,7 @@ export function forwardTangent(
 
 /** grad += ∂(Σ G·f + Σ G_T·Jv)/∂θ. @internal */
 export function backwardTangent(
-  m: Mlp,
+  m: MlpState,
   gOut: Float64Array,
   gTangent: Float64Array,
   n: number,

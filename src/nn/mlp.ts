@@ -1,9 +1,11 @@
+import { describeValue } from "../base";
 import type { Rng } from "../rng";
-import { addRun } from "./add-run";
 import { activate, type ActivationName } from "./activation";
-import { gemmNN, gemmNT, gemmTN } from "./gemm";
-import type { GemmKernel } from "./gemm-kernel";
-import { backwardTangent, forwardTangent, TangentCache } from "./mlp-tangent";
+import { gemmNN, gemmNT, gemmTN } from "../linalg";
+import type { GemmKernel } from "../linalg";
+import { addBias, columnSums, hadamard } from "./layer-ops";
+import type { MlpState, TangentCache } from "./mlp-state";
+import { backwardTangent, forwardTangent } from "./mlp-tangent";
 
 // Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
 const { sqrt } = Math;
@@ -26,7 +28,7 @@ export interface MlpOptions {
  * the two alternate. Final: wrap, do not extend.
  * @see Rumelhart, Hinton & Williams (1986), Nature 323, eq. (1)–(9) (back-propagation)
  */
-export class Mlp {
+export class Mlp implements MlpState {
   readonly sizes: readonly number[];
   readonly activation: ActivationName;
   readonly params: Float64Array;
@@ -46,7 +48,7 @@ export class Mlp {
   constructor(options: MlpOptions) {
     const { sizes, activation = "silu", kernel } = options;
     if (!Array.isArray(sizes) || sizes.length < 2) {
-      throw new RangeError(`mlp: sizes must list at least 2 widths, got ${String(sizes)}`);
+      throw new RangeError(`mlp: sizes must list at least 2 widths, got ${describeValue(sizes)}`);
     }
     sizes.forEach((s, i) => {
       if (!Number.isInteger(s) || s < 1) {
@@ -55,7 +57,7 @@ export class Mlp {
     });
     if (activation !== "silu" && activation !== "relu" && activation !== "tanh") {
       throw new RangeError(
-        `mlp: activation must be "silu", "relu" or "tanh", got ${String(activation)}`,
+        `mlp: activation must be "silu", "relu" or "tanh", got ${describeValue(activation)}`,
       );
     }
     this.sizes = Object.freeze([...sizes]);
@@ -182,40 +184,6 @@ export class Mlp {
   backwardTangent(gOut: Float64Array, gTangent: Float64Array, n: number): void {
     backwardTangent(this, gOut, gTangent, n);
   }
-}
-
-/** Adds b[off .. off + w) to every row of out (n, w). @internal */
-export function addBias(
-  out: Float64Array,
-  p: Float64Array,
-  off: number,
-  n: number,
-  w: number,
-): void {
-  for (let r = 0; r < n; r++) addRun(out, r * w, p, off, w);
-}
-
-/** g[i] *= d[i], i < len (unrolled by four, as addRun). @internal */
-export function hadamard(g: Float64Array, d: Float64Array, len: number): void {
-  let i = 0;
-  for (; i + 3 < len; i += 4) {
-    g[i] *= d[i];
-    g[i + 1] *= d[i + 1];
-    g[i + 2] *= d[i + 2];
-    g[i + 3] *= d[i + 3];
-  }
-  for (; i < len; i++) g[i] *= d[i];
-}
-
-/** grad[off + j] += Σ_r g[r, j] for g (n, w), rows added in order. @internal */
-export function columnSums(
-  g: Float64Array,
-  grad: Float64Array,
-  off: number,
-  n: number,
-  w: number,
-): void {
-  for (let r = 0; r < n; r++) addRun(grad, off, g, r * w, w);
 }
 
 /**

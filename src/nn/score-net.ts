@@ -1,6 +1,7 @@
+import { describeValue } from "../base";
 import type { LinearProcess } from "../processes";
 import type { ActivationName } from "./activation";
-import type { GemmKernel } from "./gemm-kernel";
+import type { GemmKernel } from "../linalg";
 import { Mlp } from "./mlp";
 import type { ScoreModel } from "./score-model";
 import { timeEmbedding } from "./time-embedding";
@@ -48,7 +49,7 @@ export function scoreNet(options: ScoreNetOptions): ScoreModel & { net: Mlp } {
     );
   }
   if (output !== "score" && output !== "noise") {
-    throw new RangeError(`${fn}: output must be "score" or "noise", got ${String(output)}`);
+    throw new RangeError(`${fn}: output must be "score" or "noise", got ${describeValue(output)}`);
   }
   if (output === "noise" && (!process || typeof process.std !== "function")) {
     throw new TypeError(`${fn}: output "noise" needs a LinearProcess in options.process`);

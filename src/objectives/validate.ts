@@ -1,5 +1,5 @@
 import type { ScoreModel } from "../nn";
-import { isFloat64Array } from "../rng/describe-value";
+import { isFloat64Array, describeValue } from "../base";
 
 /** Throws unless model is a ScoreModel and the named arrays hold n rows of their widths. @internal */
 export function checkBatch(
@@ -9,14 +9,14 @@ export function checkBatch(
   arrays: [string, Float64Array, number][],
 ): void {
   if (model === null || typeof model !== "object" || typeof model.evaluate !== "function") {
-    throw new TypeError(`${fn}: model must be a ScoreModel, got ${String(model)}`);
+    throw new TypeError(`${fn}: model must be a ScoreModel, got ${describeValue(model)}`);
   }
   if (!Number.isInteger(n) || n < 1) {
     throw new RangeError(`${fn}: n must be a positive integer, got ${n}`);
   }
   for (const [name, a, width] of arrays) {
     if (!isFloat64Array(a)) {
-      throw new TypeError(`${fn}: ${name} must be a Float64Array, got ${String(a)}`);
+      throw new TypeError(`${fn}: ${name} must be a Float64Array, got ${describeValue(a)}`);
     }
     if (a.length < n * width) {
       throw new RangeError(
@@ -51,6 +51,6 @@ export function weightFunction(
   }
   if (typeof weighting === "function") return weighting;
   throw new TypeError(
-    `${fn}: weighting must be "none", "std2" or a function, got ${String(weighting)}`,
+    `${fn}: weighting must be "none", "std2" or a function, got ${describeValue(weighting)}`,
   );
 }

@@ -1,7 +1,7 @@
 import type { Data, Layout } from "plotly.js";
 import { Figure, figure } from "./figure";
 import { toJsonValue } from "./to-plot-array";
-import { describeValue } from "./validate";
+import { describeValue } from "../base";
 
 /** One frame of an animation: its slider label and the traces it shows. */
 export interface AnimationFrame {

@@ -1,8 +1,8 @@
 import type { PlotData } from "plotly.js";
 import { plotColorway } from "./theme";
 import { toPlotArray } from "./to-plot-array";
+import { describeValue } from "../base";
 import {
-  describeValue,
   optionalNumberIn,
   optionalString,
   requireOptions,

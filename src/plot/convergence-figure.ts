@@ -2,13 +2,8 @@ import type { Data } from "plotly.js";
 import { Figure, figure } from "./figure";
 import { plotReferenceColor } from "./theme";
 import { toPlotArray } from "./to-plot-array";
-import {
-  describeValue,
-  optionalString,
-  requireOptions,
-  requireSameLength,
-  requireSeries,
-} from "./validate";
+import { describeValue } from "../base";
+import { optionalString, requireOptions, requireSameLength, requireSeries } from "./validate";
 
 /** One method's errors on a sequence of step sizes. */
 export interface ConvergenceSeries {
@@ -58,7 +53,9 @@ export function convergenceFigure(
   }
   orders.forEach((p, j) => {
     if (typeof p !== "number" || !Number.isFinite(p)) {
-      throw new RangeError(`${fn}: referenceOrders[${j}] must be finite, got ${describeValue(p)}`);
+      throw new RangeError(
+        `${fn}: referenceOrders[${j}] must be a finite number, got ${describeValue(p)}`,
+      );
     }
   });
   const title = optionalString(fn, "title", o.title);

@@ -3,7 +3,7 @@ import { Figure } from "./figure";
 import { plotlyLibrary } from "./plotly-source";
 import { scriptSafeJson } from "./script-safe-json";
 import { toJsonValue } from "./to-plot-array";
-import { describeValue } from "./validate";
+import { describeValue } from "../base";
 
 /** The plotly MIME payload: a JSON object, never a string. */
 export interface PlotlyJsonPayload {

@@ -1,7 +1,7 @@
 import type { Config, Data, Frame, Layout } from "plotly.js";
 import { plotAxisTheme, plotTheme } from "./theme";
 import { toJsonValue } from "./to-plot-array";
-import { describeValue } from "./validate";
+import { describeValue } from "../base";
 
 /** A plotly figure holding only JSON-able values (plain arrays, null for gaps). */
 export interface Figure {

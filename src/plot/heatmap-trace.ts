@@ -1,12 +1,7 @@
 import type { ColorScale, PlotData } from "plotly.js";
 import { toPlotArray } from "./to-plot-array";
-import {
-  describeValue,
-  optionalNumberIn,
-  optionalString,
-  requireOptions,
-  requireSeries,
-} from "./validate";
+import { describeValue } from "../base";
+import { optionalNumberIn, optionalString, requireOptions, requireSeries } from "./validate";
 
 /** Colouring of a heatmap. */
 export interface HeatmapTraceOptions {

@@ -1,16 +1,4 @@
-/** A short, quoted description of any value for error messages: `""`, `NaN`, `undefined`. */
-export function describeValue(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "number") return String(value);
-  if (value === null || value === undefined) return String(value);
-  if (typeof value === "function") return "a function";
-  if (Array.isArray(value)) return `an array of length ${value.length}`;
-  if (ArrayBuffer.isView(value)) {
-    const n = (value as unknown as ArrayLike<unknown>).length;
-    return `a ${value.constructor.name}${n === undefined ? "" : ` of length ${n}`}`;
-  }
-  return typeof value === "object" ? "an object" : String(value);
-}
+import { describeValue } from "../base";
 
 /**
  * Validates a non-empty `number[]` or numeric typed array (values may be non-finite: they plot

@@ -1,3 +1,4 @@
+import { describeValue } from "../base";
 import type { Sde } from "../sde";
 import { checkDim, checkMarginalArgs, checkPositive } from "./helpers";
 import type { MarginalMoments, Process } from "./process";
@@ -18,7 +19,9 @@ export function geometricBrownianMotion(
 ): Process {
   const { mu = 2, sigma = 1, T = 1, dim = 1 } = options;
   if (typeof mu !== "number" || !Number.isFinite(mu)) {
-    throw new RangeError(`geometricBrownianMotion: mu must be a finite number, got ${String(mu)}`);
+    throw new RangeError(
+      `geometricBrownianMotion: mu must be a finite number, got ${describeValue(mu)}`,
+    );
   }
   checkPositive("geometricBrownianMotion", "sigma", sigma);
   checkPositive("geometricBrownianMotion", "T", T);

@@ -1,3 +1,4 @@
+import { describeValue } from "../base";
 import type { ScoreFunction } from "../score";
 import type { Sde } from "../sde";
 
@@ -9,11 +10,13 @@ export function checkSdeAndScore(fn: string, sde: Sde, score: ScoreFunction): vo
     typeof sde.drift !== "function" ||
     typeof sde.diffusion !== "function"
   ) {
-    throw new TypeError(`${fn}: sde must be an Sde with drift and diffusion, got ${String(sde)}`);
+    throw new TypeError(
+      `${fn}: sde must be an Sde with drift and diffusion, got ${describeValue(sde)}`,
+    );
   }
   if (score === null || typeof score !== "object" || typeof score.score !== "function") {
     throw new TypeError(
-      `${fn}: score must be a ScoreFunction with a score method, got ${String(score)}`,
+      `${fn}: score must be a ScoreFunction with a score method, got ${describeValue(score)}`,
     );
   }
   if (score.dim !== sde.dim) {

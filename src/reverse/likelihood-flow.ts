@@ -1,3 +1,4 @@
+import { describeValue } from "../base";
 import type { ScoreFunction } from "../score";
 import type { Sde } from "../sde";
 import { checkSdeAndScore, Scratch } from "./checks";
@@ -39,7 +40,9 @@ export function likelihoodFlow(
   if (typeof hd !== "function") throw new TypeError(`${fn}: score must provide hessianDiagonal`);
   const given = options.driftDivergence;
   if (given !== undefined && typeof given !== "function") {
-    throw new TypeError(`${fn}: options.driftDivergence must be a function, got ${String(given)}`);
+    throw new TypeError(
+      `${fn}: options.driftDivergence must be a function, got ${describeValue(given)}`,
+    );
   }
   const d = sde.dim;
   const D = d + 1;

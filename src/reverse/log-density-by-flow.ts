@@ -1,7 +1,7 @@
 import { uniformGrid } from "../brownian";
 import type { ScoreFunction } from "../score";
 import { integrate, stochasticHeun, type Sde, type Solver } from "../sde";
-import { checkNumber, checkPoints } from "../score/validate";
+import { requireFinite, requirePoints, describeValue } from "../base";
 import { likelihoodFlow, type DriftDivergence } from "./likelihood-flow";
 import { zeroNoise } from "./zero-noise";
 
@@ -41,10 +41,10 @@ export function logDensityByFlow(
   const fn = "logDensityByFlow";
   const aug = likelihoodFlow(sde, score, { driftDivergence: options?.driftDivergence });
   const d = sde.dim;
-  const n = checkPoints(fn, "x", x, d);
-  const t = checkNumber(fn, "options.t", options.t, "a finite number");
-  const T = checkNumber(fn, "options.T", options.T, `a finite number > t = ${t}`, (v) => v > t);
-  const steps = checkNumber(
+  const n = requirePoints(fn, "x", x, d);
+  const t = requireFinite(fn, "options.t", options.t, "a finite number");
+  const T = requireFinite(fn, "options.T", options.T, `a finite number > t = ${t}`, (v) => v > t);
+  const steps = requireFinite(
     fn,
     "options.steps",
     options.steps,
@@ -53,7 +53,7 @@ export function logDensityByFlow(
   );
   if (typeof options.logDensityAtT !== "function") {
     throw new TypeError(
-      `${fn}: options.logDensityAtT must be a function, got ${String(options.logDensityAtT)}`,
+      `${fn}: options.logDensityAtT must be a function, got ${describeValue(options.logDensityAtT)}`,
     );
   }
   const z0 = new Float64Array(n * (d + 1)); // (n, d + 1): x, then ℓ = 0
@@ -65,7 +65,7 @@ export function logDensityByFlow(
   const logPT = options.logDensityAtT(xT);
   if (!(logPT instanceof Float64Array || ArrayBuffer.isView(logPT)) || logPT.length !== n) {
     throw new RangeError(
-      `${fn}: options.logDensityAtT must return n = ${n} values, got ${String(logPT)}`,
+      `${fn}: options.logDensityAtT must return n = ${n} values, got ${describeValue(logPT)}`,
     );
   }
   const logDensity = new Float64Array(n); // (n)

@@ -1,3 +1,4 @@
+import { describeValue } from "../base";
 import type { ScoreFunction } from "../score";
 import type { Sde } from "../sde";
 import { checkSdeAndScore } from "./checks";
@@ -57,7 +58,9 @@ export function checkOptions(
   checkSdeAndScore(fn, sde, score);
   const divergence = options.divergence ?? true;
   if (typeof divergence !== "boolean") {
-    throw new TypeError(`${fn}: options.divergence must be a boolean, got ${String(divergence)}`);
+    throw new TypeError(
+      `${fn}: options.divergence must be a boolean, got ${describeValue(divergence)}`,
+    );
   }
   if (!sde.additive && divergence && typeof sde.diffusionDerivative !== "function") {
     throw new TypeError(

@@ -1,3 +1,4 @@
+import { describeValue } from "../base";
 import type { BrownianSource, TimeGrid } from "../brownian";
 
 /**
@@ -16,7 +17,7 @@ export function zeroNoise(grid: TimeGrid, paths: number, dim: number): BrownianS
     typeof grid.at !== "function" ||
     !Number.isInteger(grid.steps)
   ) {
-    throw new TypeError(`zeroNoise: grid must be a TimeGrid, got ${String(grid)}`);
+    throw new TypeError(`zeroNoise: grid must be a TimeGrid, got ${describeValue(grid)}`);
   }
   for (const [name, v] of [
     ["paths", paths],

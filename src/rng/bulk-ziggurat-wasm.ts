@@ -10,7 +10,7 @@
  * @see Blackman & Vigna (2021), ACM TOMS 47(4) (xoshiro128**); Marsaglia & Tsang (2000),
  *   J. Stat. Softw. 5(8); Doornik (2005), section 3; WebAssembly Core Specification 2.0, §5.
  */
-import * as w from "../wasm/emit";
+import { wasm as w } from "../fast";
 import type { Xoshiro128 } from "./xoshiro128";
 import { ZIG_K32, ZIG_W32, zigguratSlow } from "./ziggurat";
 

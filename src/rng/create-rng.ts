@@ -1,5 +1,5 @@
 import seedrandom from "seedrandom";
-import { describeValue } from "./describe-value";
+import { describeValue } from "../base";
 import type { Rng } from "./rng";
 import { Xoshiro128 } from "./xoshiro128";
 

@@ -1,4 +1,4 @@
-import { describeValue, isFloat64Array } from "./describe-value";
+import { describeValue, isFloat64Array } from "../base";
 import type { Rng } from "./rng";
 import { bulkZiggurat } from "./bulk-ziggurat";
 import { bulkZigguratWasm } from "./bulk-ziggurat-wasm";
@@ -29,10 +29,10 @@ export function fillNormal(rng: Rng, out: Float64Array, mean = 0, std = 1): Floa
     throw new TypeError(`fillNormal: out must be a Float64Array, got ${describeValue(out)}`);
   }
   if (typeof mean !== "number" || !Number.isFinite(mean)) {
-    throw new RangeError(`fillNormal: mean must be a finite number, got ${String(mean)}`);
+    throw new RangeError(`fillNormal: mean must be a finite number, got ${describeValue(mean)}`);
   }
   if (typeof std !== "number" || !Number.isFinite(std) || std < 0) {
-    throw new RangeError(`fillNormal: std must be a finite number >= 0, got ${String(std)}`);
+    throw new RangeError(`fillNormal: std must be a finite number >= 0, got ${describeValue(std)}`);
   }
   const n = out.length;
   if (!(rng instanceof Xoshiro128)) {

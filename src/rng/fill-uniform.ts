@@ -1,4 +1,4 @@
-import { describeValue, isFloat64Array } from "./describe-value";
+import { describeValue, isFloat64Array } from "../base";
 import type { Rng } from "./rng";
 
 /**

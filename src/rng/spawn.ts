@@ -1,4 +1,4 @@
-import { describeValue } from "./describe-value";
+import { describeValue } from "../base";
 import type { Rng } from "./rng";
 import { Xoshiro128 } from "./xoshiro128";
 

@@ -1,3 +1,4 @@
+import { describeValue } from "../base";
 import type { ScoreFunction } from "../score";
 
 /** Throws unless score, x, n and steps are usable; returns a copy of x's first n rows. @internal */
@@ -11,7 +12,7 @@ export function checkSampler(
   T: number,
 ): Float64Array {
   if (score === null || typeof score !== "object" || typeof score.score !== "function") {
-    throw new TypeError(`${fn}: score must be a ScoreFunction, got ${String(score)}`);
+    throw new TypeError(`${fn}: score must be a ScoreFunction, got ${describeValue(score)}`);
   }
   if (!Number.isInteger(n) || n < 1 || x.length < n * score.dim) {
     throw new RangeError(

@@ -1,9 +1,9 @@
 import type { LinearProcess } from "../processes";
-import type { GaussianMixture } from "./gaussian-mixture";
-import { MixtureKernels } from "./mixture-kernels";
-import { checkLinearProcess, pushForward } from "./push-forward";
+import type { GaussianMixture } from "../mixture";
+import { MixtureKernels } from "../mixture";
+import { requireLinearProcess, pushForward } from "../mixture";
 import type { ScoreFunction } from "./score-function";
-import { checkNumber } from "./validate";
+import { requireFinite } from "../base";
 
 /** The exact score of a mixture pushed through a linear process, with its log-density. */
 export interface MixtureScore extends ScoreFunction {
@@ -28,7 +28,7 @@ export interface MixtureScore extends ScoreFunction {
  * @see Song et al. (2021), ICLR, §3.3 (affine drift: Gaussian transition kernels); Karras et al. (2022), NeurIPS, §2 (the ideal denoiser)
  */
 export function exactMixtureScore(data: GaussianMixture, process: LinearProcess): MixtureScore {
-  checkLinearProcess("exactMixtureScore", process, data);
+  requireLinearProcess("exactMixtureScore", process, data);
   const cache: { t: number; kernels: MixtureKernels }[] = [];
   const at = (t: number): MixtureKernels => {
     for (const c of cache) if (c.t === t) return c.kernels;
@@ -51,7 +51,7 @@ export function exactMixtureScore(data: GaussianMixture, process: LinearProcess)
       at(t).logDensity(x, out, n);
     },
     marginal(t: number): GaussianMixture {
-      checkNumber(
+      requireFinite(
         "exactMixtureScore.marginal",
         "t",
         t,

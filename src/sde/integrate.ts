@@ -1,3 +1,4 @@
+import { describeValue } from "../base";
 import type { BrownianSource } from "../brownian";
 import { checkSde, noiseClass, type Sde } from "./sde";
 import type { Solver } from "./solver";
@@ -83,7 +84,7 @@ function throwNonFinite(x: Float64Array, d: number, k: number, t: number): never
 
 function checkArgs(sde: Sde, solver: Solver, x0: Float64Array, path: BrownianSource): void {
   if (solver === null || typeof solver !== "object" || typeof solver.stepper !== "function") {
-    throw new TypeError(`integrate: solver must be a Solver, got ${String(solver)}`);
+    throw new TypeError(`integrate: solver must be a Solver, got ${describeValue(solver)}`);
   }
   const cls = noiseClass(sde);
   if (solver.strongOrder[cls] === undefined) {
@@ -104,7 +105,7 @@ function checkArgs(sde: Sde, solver: Solver, x0: Float64Array, path: BrownianSou
     );
   }
   if (path === null || typeof path !== "object" || typeof path.increments !== "function") {
-    throw new TypeError(`integrate: path must be a BrownianSource, got ${String(path)}`);
+    throw new TypeError(`integrate: path must be a BrownianSource, got ${describeValue(path)}`);
   }
   if (solver.levyArea && !path.levyArea) {
     throw new TypeError(`integrate: solver ${solver.name} needs a path with levyArea: true`);
@@ -121,6 +122,8 @@ function checkArgs(sde: Sde, solver: Solver, x0: Float64Array, path: BrownianSou
   }
   for (let i = 0; i < x0.length; i++) {
     if (!Number.isFinite(x0[i]))
-      throw new RangeError(`integrate: x0[${i}] must be finite, got ${x0[i]}`);
+      throw new RangeError(
+        `integrate: x0[${i}] must be a finite number, got ${describeValue(x0[i])}`,
+      );
   }
 }

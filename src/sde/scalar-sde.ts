@@ -1,3 +1,4 @@
+import { describeValue } from "../base";
 import type { Calculus, Sde } from "./sde";
 
 /** Per-point coefficients of $dX = f(t,X)\,dt + g(t,X)\,dW$, applied to each component. */
@@ -23,20 +24,22 @@ export interface ScalarSdeSpec {
  */
 export function sdeFromScalar(spec: ScalarSdeSpec): Sde {
   if (spec === null || typeof spec !== "object") {
-    throw new TypeError(`sdeFromScalar: spec must be an object, got ${String(spec)}`);
+    throw new TypeError(`sdeFromScalar: spec must be an object, got ${describeValue(spec)}`);
   }
   const { drift, diffusion, diffusionDerivative } = spec;
   if (typeof drift !== "function") {
-    throw new TypeError(`sdeFromScalar: spec.drift must be a function, got ${String(drift)}`);
+    throw new TypeError(
+      `sdeFromScalar: spec.drift must be a function, got ${describeValue(drift)}`,
+    );
   }
   if (typeof diffusion !== "function") {
     throw new TypeError(
-      `sdeFromScalar: spec.diffusion must be a function, got ${String(diffusion)}`,
+      `sdeFromScalar: spec.diffusion must be a function, got ${describeValue(diffusion)}`,
     );
   }
   if (diffusionDerivative !== undefined && typeof diffusionDerivative !== "function") {
     throw new TypeError(
-      `sdeFromScalar: spec.diffusionDerivative must be a function, got ${String(diffusionDerivative)}`,
+      `sdeFromScalar: spec.diffusionDerivative must be a function, got ${describeValue(diffusionDerivative)}`,
     );
   }
   const dim = spec.dim ?? 1;
@@ -45,12 +48,14 @@ export function sdeFromScalar(spec: ScalarSdeSpec): Sde {
   }
   const additive = spec.additive ?? false;
   if (typeof additive !== "boolean") {
-    throw new TypeError(`sdeFromScalar: spec.additive must be a boolean, got ${String(additive)}`);
+    throw new TypeError(
+      `sdeFromScalar: spec.additive must be a boolean, got ${describeValue(additive)}`,
+    );
   }
   const calculus = spec.calculus ?? "ito";
   if (calculus !== "ito" && calculus !== "stratonovich") {
     throw new TypeError(
-      `sdeFromScalar: spec.calculus must be "ito" or "stratonovich", got ${String(calculus)}`,
+      `sdeFromScalar: spec.calculus must be "ito" or "stratonovich", got ${describeValue(calculus)}`,
     );
   }
   const sde: { -readonly [K in keyof Sde]: Sde[K] } = {

@@ -1,3 +1,4 @@
+import { describeValue } from "../base";
 /**
  * $dX_t = f(t, X_t)\,dt + g(t, X_t)\,dW_t$ with $X \in \mathbb R^d$, $W \in \mathbb R^m$,
  * coefficients evaluated on a batch of n states at once.
@@ -58,7 +59,7 @@ export function noiseClass(sde: Sde): NoiseClass {
 /** Throws unless `sde` is a well-formed Sde; `fn` names the caller. @internal */
 export function checkSde(fn: string, sde: Sde): void {
   if (sde === null || typeof sde !== "object") {
-    throw new TypeError(`${fn}: sde must be an Sde object, got ${String(sde)}`);
+    throw new TypeError(`${fn}: sde must be an Sde object, got ${describeValue(sde)}`);
   }
   if (typeof sde.drift !== "function" || typeof sde.diffusion !== "function") {
     throw new TypeError(`${fn}: sde must have drift and diffusion functions`);
@@ -71,12 +72,12 @@ export function checkSde(fn: string, sde: Sde): void {
   }
   if (sde.noise !== "diagonal" && sde.noise !== "general") {
     throw new TypeError(
-      `${fn}: sde.noise must be "diagonal" or "general", got ${String(sde.noise)}`,
+      `${fn}: sde.noise must be "diagonal" or "general", got ${describeValue(sde.noise)}`,
     );
   }
   if (sde.calculus !== undefined && sde.calculus !== "ito" && sde.calculus !== "stratonovich") {
     throw new TypeError(
-      `${fn}: sde.calculus must be "ito" or "stratonovich", got ${String(sde.calculus)}`,
+      `${fn}: sde.calculus must be "ito" or "stratonovich", got ${describeValue(sde.calculus)}`,
     );
   }
   if (sde.noise === "diagonal" && sde.noiseDim !== sde.dim) {

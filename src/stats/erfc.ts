@@ -1,5 +1,5 @@
 import { codyRational } from "./cody-rational";
-import { checkArgument } from "./validate";
+import { requireNotNaN } from "../base";
 
 // Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
 const { abs, exp, trunc } = Math;
@@ -59,7 +59,7 @@ function erfcLarge(y: number): number {
  *   Math. Comp. 23(107), 631-637; SPECFUN CALERF (ACM TOMS Algorithm 715, 1993).
  */
 export function erfc(x: number): number {
-  checkArgument("erfc", x);
+  requireNotNaN("erfc", "x", x);
   const y = abs(x);
   if (y <= 0.46875) return 1 - erfSmall(x);
   const r = erfcLarge(y);
@@ -72,7 +72,7 @@ export function erfc(x: number): number {
  * @see Cody (1969), as for `erfc`.
  */
 export function erf(x: number): number {
-  checkArgument("erf", x);
+  requireNotNaN("erf", "x", x);
   const y = abs(x);
   if (y <= 0.46875) return erfSmall(x);
   const r = 1 - erfcLarge(y);

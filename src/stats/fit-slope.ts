@@ -1,4 +1,4 @@
-import { checkSample } from "./validate";
+import { requireSample } from "../base";
 
 // Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
 const { sqrt } = Math;
@@ -23,8 +23,8 @@ export interface SlopeFit {
  * @see N. R. Draper & H. Smith (1998), Applied Regression Analysis, 3rd ed., Wiley, chapter 1.
  */
 export function fitSlope(x: ArrayLike<number>, y: ArrayLike<number>): SlopeFit {
-  checkSample("fitSlope", "x", x, 3);
-  checkSample("fitSlope", "y", y, 3);
+  requireSample("fitSlope", "x", x, 3);
+  requireSample("fitSlope", "y", y, 3);
   const n = x.length;
   if (y.length !== n) {
     throw new RangeError(`fitSlope: y must have the length of x (${n}), got ${y.length}`);

@@ -1,4 +1,4 @@
-import { checkNumber, checkSample } from "./validate";
+import { requireNotNaN, requireSample } from "../base";
 
 // Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
 const { floor, min } = Math;
@@ -32,9 +32,9 @@ export interface HistogramOptions {
  * @see D. W. Scott (2015), Multivariate Density Estimation, 2nd ed., Wiley, chapter 3.
  */
 export function histogram(xs: ArrayLike<number>, options: HistogramOptions = {}): Histogram {
-  checkSample("histogram", "xs", xs, 1);
+  requireSample("histogram", "xs", xs, 1);
   const bins = options.bins ?? 10;
-  checkNumber(
+  requireNotNaN(
     "histogram",
     "bins",
     bins,

@@ -1,5 +1,5 @@
 import { sortedQuantile } from "./quantile";
-import { checkNumber, checkSample } from "./validate";
+import { requireNotNaN, requireSample } from "../base";
 
 // Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
 const { exp, min, pow, sqrt, PI } = Math;
@@ -11,7 +11,7 @@ const { exp, min, pow, sqrt, PI } = Math;
  * @see B. W. Silverman (1986), Density Estimation for Statistics and Data Analysis, eq. (3.31).
  */
 export function silvermanBandwidth(xs: ArrayLike<number>): number {
-  checkSample("silvermanBandwidth", "xs", xs, 2);
+  requireSample("silvermanBandwidth", "xs", xs, 2);
   const n = xs.length;
   const sorted = Float64Array.from(xs).sort();
   let mean = 0;
@@ -38,10 +38,10 @@ export function gaussianKde(
   grid: ArrayLike<number>,
   options: { bandwidth?: number } = {},
 ): Float64Array {
-  checkSample("gaussianKde", "xs", xs, 2);
-  checkSample("gaussianKde", "grid", grid, 1);
+  requireSample("gaussianKde", "xs", xs, 2);
+  requireSample("gaussianKde", "grid", grid, 1);
   const h = options.bandwidth ?? silvermanBandwidth(xs);
-  checkNumber(
+  requireNotNaN(
     "gaussianKde",
     "bandwidth",
     h,

@@ -1,4 +1,4 @@
-import { checkNumber } from "./validate";
+import { requireNotNaN } from "../base";
 
 // Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
 const { PI, exp, floor, max, min, pow, sqrt } = Math;
@@ -11,7 +11,7 @@ const { PI, exp, floor, max, min, pow, sqrt } = Math;
  * @see A. N. Kolmogorov (1933), Giorn. Ist. Ital. Attuari 4, 83-91 (the limit law).
  */
 export function kolmogorovSurvival(lambda: number): number {
-  checkNumber("kolmogorovSurvival", "lambda", lambda, "a number >= 0", (v) => v >= 0);
+  requireNotNaN("kolmogorovSurvival", "lambda", lambda, "a number >= 0", (v) => v >= 0);
   if (lambda <= 0) return 1;
   if (lambda < 1.18) {
     const w = (PI * PI) / (8 * lambda * lambda);
@@ -52,8 +52,14 @@ function multiply(a: Float64Array, b: Float64Array, c: Float64Array, m: number):
  *   J. Stat. Softw. 8(18), section 3 and the C listing `K(n, d)`; J. Durbin (1973).
  */
 export function kolmogorovCdf(n: number, d: number): number {
-  checkNumber("kolmogorovCdf", "n", n, "a positive integer", (v) => Number.isInteger(v) && v >= 1);
-  checkNumber("kolmogorovCdf", "d", d, "a number in [0, 1]", (v) => v >= 0 && v <= 1);
+  requireNotNaN(
+    "kolmogorovCdf",
+    "n",
+    n,
+    "a positive integer",
+    (v) => Number.isInteger(v) && v >= 1,
+  );
+  requireNotNaN("kolmogorovCdf", "d", d, "a number in [0, 1]", (v) => v >= 0 && v <= 1);
   if (d <= 0.5 / n) return 0; // D_n >= 1/(2n) always
   if (d >= 1) return 1;
   const s = d * d * n;

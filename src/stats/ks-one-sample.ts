@@ -1,5 +1,5 @@
 import { kolmogorovCdf, kolmogorovSurvival } from "./kolmogorov";
-import { checkSample } from "./validate";
+import { requireSample, describeValue } from "../base";
 
 // Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
 const { max, min, sqrt } = Math;
@@ -27,9 +27,9 @@ const EXACT_MAX_N = 1000;
  *   corrections to Kolmogorov-Smirnov test statistic", Pioneer J. Theor. Appl. Stat. 15(1-2), 15-23.
  */
 export function ksOneSample(xs: ArrayLike<number>, cdf: (x: number) => number): KsResult {
-  checkSample("ksOneSample", "xs", xs, 1);
+  requireSample("ksOneSample", "xs", xs, 1);
   if (typeof cdf !== "function") {
-    throw new TypeError(`ksOneSample: cdf must be a function, got ${String(cdf)}`);
+    throw new TypeError(`ksOneSample: cdf must be a function, got ${describeValue(cdf)}`);
   }
   const n = xs.length;
   const sorted = Float64Array.from(xs).sort();

@@ -1,6 +1,6 @@
 import { kolmogorovSurvival } from "./kolmogorov";
 import type { KsResult } from "./ks-one-sample";
-import { checkSample } from "./validate";
+import { requireSample } from "../base";
 
 // Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
 const { abs, floor, max, min, sqrt } = Math;
@@ -37,8 +37,8 @@ function smirnovCdf(n: number, m: number, d: number): number {
  * @see N. Smirnov (1939); Hodges (1958); M. A. Stephens (1970), J. R. Stat. Soc. B 32(1).
  */
 export function ksTwoSample(xs: ArrayLike<number>, ys: ArrayLike<number>): KsResult {
-  checkSample("ksTwoSample", "xs", xs, 1);
-  checkSample("ksTwoSample", "ys", ys, 1);
+  requireSample("ksTwoSample", "xs", xs, 1);
+  requireSample("ksTwoSample", "ys", ys, 1);
   const n = xs.length;
   const m = ys.length;
   const a = Float64Array.from(xs).sort();

@@ -1,7 +1,7 @@
 import type { Rng } from "../rng";
 import { mmdSetup, squaredDistance, type MmdOptions } from "./mmd";
 import { sortedQuantile } from "./quantile";
-import { checkNumber, describeValue } from "./validate";
+import { describeValue, requireNotNaN } from "../base";
 
 // Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
 const { exp, floor } = Math;
@@ -57,7 +57,7 @@ export function mmdPermutationTest(
   }
   const { dim, sigma } = mmdSetup("mmdPermutationTest", a, b, options);
   const B = options.permutations ?? 200;
-  checkNumber(
+  requireNotNaN(
     "mmdPermutationTest",
     "permutations",
     B,
@@ -65,7 +65,7 @@ export function mmdPermutationTest(
     (v) => Number.isInteger(v) && v >= 1,
   );
   const alpha = options.alpha ?? 0.05;
-  checkNumber("mmdPermutationTest", "alpha", alpha, "a number in (0, 1)", (v) => v > 0 && v < 1);
+  requireNotNaN("mmdPermutationTest", "alpha", alpha, "a number in (0, 1)", (v) => v > 0 && v < 1);
   const n = a.length / dim;
   const N = n + b.length / dim;
   const z = new Float64Array(N * dim); // (N, d) row-major: a then b

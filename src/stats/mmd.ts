@@ -1,4 +1,4 @@
-import { checkNumber, checkPoints } from "./validate";
+import { requireNotNaN, requirePoints } from "../base";
 
 // Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
 const { exp, floor, sqrt } = Math;
@@ -19,11 +19,11 @@ export function mmdSetup(
   options: MmdOptions,
 ): { dim: number; sigma: number } {
   const dim = options.dim ?? 2;
-  checkNumber(fn, "dim", dim, "a positive integer", (v) => Number.isInteger(v) && v >= 1);
-  checkPoints(fn, "a", a, dim, 2);
-  checkPoints(fn, "b", b, dim, 2);
+  requireNotNaN(fn, "dim", dim, "a positive integer", (v) => Number.isInteger(v) && v >= 1);
+  requirePoints(fn, "a", a, dim, { min: 2 });
+  requirePoints(fn, "b", b, dim, { min: 2 });
   const sigma = options.bandwidth ?? medianDistance(a, b, dim);
-  checkNumber(fn, "bandwidth", sigma, "a finite number > 0", (v) => v > 0 && Number.isFinite(v));
+  requireNotNaN(fn, "bandwidth", sigma, "a finite number > 0", (v) => v > 0 && Number.isFinite(v));
   return { dim, sigma };
 }
 

@@ -1,4 +1,4 @@
-import { checkSample } from "./validate";
+import { requireSample } from "../base";
 
 // Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
 const { max, pow, sqrt } = Math;
@@ -58,7 +58,7 @@ export function momentsFromCentralSums(
  *   R. J. LeVeque (1983), Am. Stat. 37(3) (corrected two-pass algorithm).
  */
 export function moments(xs: ArrayLike<number>): Moments {
-  checkSample("moments", "xs", xs, 2);
+  requireSample("moments", "xs", xs, 2);
   const n = xs.length;
   let sum = 0;
   for (let i = 0; i < n; i++) sum += xs[i];

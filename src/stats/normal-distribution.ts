@@ -1,5 +1,5 @@
 import { codyRational } from "./cody-rational";
-import { checkArgument } from "./validate";
+import { requireNotNaN } from "../base";
 
 // Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
 const { abs, exp, trunc } = Math;
@@ -37,7 +37,7 @@ const ROOT32 = 5.656854248;
  * @see M. Abramowitz & I. A. Stegun (1964), Handbook of Mathematical Functions, eq. 26.2.1.
  */
 export function normalPdf(x: number): number {
-  checkArgument("normalPdf", x);
+  requireNotNaN("normalPdf", "x", x);
   return ONE_OVER_SQRT_2PI * exp(-0.5 * x * x);
 }
 
@@ -49,7 +49,7 @@ export function normalPdf(x: number): number {
  * @see W. J. Cody (1969), Math. Comp. 23(107), 631-637; SPECFUN ANORM (ACM TOMS Algorithm 715, 1993).
  */
 export function normalCdf(x: number): number {
-  checkArgument("normalCdf", x);
+  requireNotNaN("normalCdf", "x", x);
   const y = abs(x);
   if (y <= 0.66291) {
     return 0.5 + codyRational(A, B, y > 1.11e-16 ? x * x : 0, x);

@@ -1,4 +1,4 @@
-import { checkNumber } from "./validate";
+import { requireNotNaN } from "../base";
 
 // Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
 const { abs, log, sqrt } = Math;
@@ -50,7 +50,7 @@ function ratio(c: number[], d: number[], r: number): number {
  *   Distribution", Applied Statistics 37(3), 477-484 (PPND16).
  */
 export function normalQuantile(p: number): number {
-  checkNumber("normalQuantile", "p", p, "a probability in [0, 1]", (v) => v >= 0 && v <= 1);
+  requireNotNaN("normalQuantile", "p", p, "a probability in [0, 1]", (v) => v >= 0 && v <= 1);
   const q = p - 0.5;
   if (abs(q) <= 0.425) return q * ratio(A, B, 0.180625 - q * q);
   const tail = q < 0 ? p : 1 - p;

@@ -1,4 +1,4 @@
-import { checkNumber, checkSample } from "./validate";
+import { requireNotNaN, requireSample } from "../base";
 
 /**
  * $\hat Q(p) = x_{(\lfloor h \rfloor)} + (h - \lfloor h \rfloor)(x_{(\lfloor h \rfloor + 1)} - x_{(\lfloor h \rfloor)})$,
@@ -9,8 +9,8 @@ import { checkNumber, checkSample } from "./validate";
  *   definition 7.
  */
 export function sampleQuantile(xs: ArrayLike<number>, p: number): number {
-  checkSample("sampleQuantile", "xs", xs, 1);
-  checkNumber("sampleQuantile", "p", p, "a probability in [0, 1]", (v) => v >= 0 && v <= 1);
+  requireSample("sampleQuantile", "xs", xs, 1);
+  requireNotNaN("sampleQuantile", "p", p, "a probability in [0, 1]", (v) => v >= 0 && v <= 1);
   return sortedQuantile(Float64Array.from(xs).sort(), p);
 }
 

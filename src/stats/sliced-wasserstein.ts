@@ -1,6 +1,6 @@
 import type { Rng } from "../rng";
 import { sortedWasserstein1 } from "./wasserstein";
-import { checkNumber, checkPoints, describeValue } from "./validate";
+import { describeValue, requireNotNaN, requirePoints } from "../base";
 
 // Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
 const { cos, sin, PI } = Math;
@@ -25,10 +25,10 @@ export function slicedWasserstein(
   if (rng === null || typeof rng !== "object" || typeof rng.uniform !== "function") {
     throw new TypeError(`slicedWasserstein: rng must be an Rng, got ${describeValue(rng)}`);
   }
-  checkPoints("slicedWasserstein", "a", a, 2, 1);
-  checkPoints("slicedWasserstein", "b", b, 2, 1);
+  requirePoints("slicedWasserstein", "a", a, 2, { min: 1 });
+  requirePoints("slicedWasserstein", "b", b, 2, { min: 1 });
   const projections = options.projections ?? 100;
-  checkNumber(
+  requireNotNaN(
     "slicedWasserstein",
     "projections",
     projections,

@@ -1,4 +1,4 @@
-import { checkSample } from "./validate";
+import { requireSample } from "../base";
 
 /**
  * $W_1(\mu_n, \nu_m) = \int |F_n(t) - G_m(t)|\,dt$ for two 1-D samples (equal sizes:
@@ -9,8 +9,8 @@ import { checkSample } from "./validate";
  *   distributions on the line", Theory Probab. Appl. 18(4), 784-786.
  */
 export function wasserstein1(xs: ArrayLike<number>, ys: ArrayLike<number>): number {
-  checkSample("wasserstein1", "xs", xs, 1);
-  checkSample("wasserstein1", "ys", ys, 1);
+  requireSample("wasserstein1", "xs", xs, 1);
+  requireSample("wasserstein1", "ys", ys, 1);
   return sortedWasserstein1(Float64Array.from(xs).sort(), Float64Array.from(ys).sort());
 }
 

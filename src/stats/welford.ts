@@ -1,5 +1,5 @@
 import { momentsFromCentralSums, type Moments } from "./moments";
-import { checkSample } from "./validate";
+import { requireSample, describeValue } from "../base";
 
 /**
  * Streaming central moments: on each $x$, with $\delta = x - \bar x$ and $n \leftarrow n + 1$,
@@ -24,7 +24,7 @@ export class Welford {
   /** Adds one value; `x` must be finite. */
   push(x: number): this {
     if (typeof x !== "number" || !Number.isFinite(x)) {
-      throw new RangeError(`Welford.push: x must be a finite number, got ${String(x)}`);
+      throw new RangeError(`Welford.push: x must be a finite number, got ${describeValue(x)}`);
     }
     const n1 = this.n;
     const n = n1 + 1;
@@ -42,7 +42,7 @@ export class Welford {
 
   /** Adds every value of `xs`, shape (n,). */
   pushAll(xs: ArrayLike<number>): this {
-    checkSample("Welford.pushAll", "xs", xs, 0);
+    requireSample("Welford.pushAll", "xs", xs, 0);
     for (let i = 0; i < xs.length; i++) this.push(xs[i]);
     return this;
   }
@@ -50,7 +50,7 @@ export class Welford {
   /** A new accumulator holding the union of both samples; neither input changes. */
   merge(other: Welford): Welford {
     if (!(other instanceof Welford)) {
-      throw new TypeError(`Welford.merge: other must be a Welford, got ${String(other)}`);
+      throw new TypeError(`Welford.merge: other must be a Welford, got ${describeValue(other)}`);
     }
     const out = new Welford();
     const na = this.n;

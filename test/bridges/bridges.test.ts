@@ -1,5 +1,5 @@
 import { criticallyDampedLangevin } from "../../src/processes";
-import { gaussianMixture, mixtureLogDensity, mixtureScore } from "../../src/score";
+import { gaussianMixture, mixtureLogDensity, mixtureScore } from "../../src/mixture";
 import { normalPdf } from "../../src/stats";
 import {
   brownianBridgeMarginal,
@@ -139,7 +139,7 @@ describe("bridges bad input", () => {
       "bridge end",
       () => brownianBridgeSde([1] as never, 1),
       TypeError,
-      "brownianBridgeSde: end must be a non-empty Float64Array, got Array(1)",
+      "brownianBridgeSde: end must be a non-empty Float64Array, got an array of length 1",
     ],
     [
       "bridge t",

@@ -45,7 +45,7 @@ describe("brownian-stream bad input", () => {
       "grid",
       () => brownianStream(rng, [0, 1] as never, 1, 1),
       TypeError,
-      "brownianStream: grid must be a TimeGrid, got 0,1",
+      "brownianStream: grid must be a TimeGrid, got an array of length 2",
     ],
     [
       "paths",

@@ -99,7 +99,7 @@ describe("coarsen bad input", () => {
       "path",
       () => coarsenPath({} as BrownianPath, 1),
       TypeError,
-      "coarsenPath: path must be a BrownianPath, got [object Object]",
+      "coarsenPath: path must be a BrownianPath, got an object",
     ],
     [
       "k not dividing",

@@ -57,7 +57,7 @@ describe("time grid bad input", () => {
       "gridFromTimes NaN",
       () => gridFromTimes([0, NaN]),
       RangeError,
-      "gridFromTimes: times[1] must be finite, got NaN",
+      "gridFromTimes: times[1] must be a finite number, got NaN",
     ],
     [
       "gridFromTimes order",

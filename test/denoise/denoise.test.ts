@@ -10,7 +10,7 @@ import {
   mixtureHessianDiagonal,
   mixtureScore,
   pushForward,
-} from "../../src/score";
+} from "../../src/mixture";
 
 describe("tweedie, mixturePosterior, idealDenoiser", () => {
   const x = Float64Array.from([-3, -0.5, 0, 1.2, 4]);
@@ -101,7 +101,7 @@ describe("tweedie, mixturePosterior, idealDenoiser", () => {
       [
         () => mixturePosterior(mix, Float64Array.from([NaN]), 1, 1),
         RangeError,
-        /mixturePosterior: x\[0\] must be finite, got NaN/,
+        /mixturePosterior: x\[0\] must be a finite number, got NaN/,
       ],
       [
         () => mixturePosterior(mix, a, 1, Infinity),

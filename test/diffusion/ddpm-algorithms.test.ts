@@ -6,7 +6,7 @@ import {
   mixtureEpsPredictor,
 } from "../../src/diffusion";
 import { createRng, spawn } from "../../src/rng";
-import { gaussianMixture, sampleMixture } from "../../src/score";
+import { gaussianMixture, sampleMixture } from "../../src/mixture";
 import { moments } from "../../src/stats";
 
 describe("ddpmForward, ddpmLoss, ddpmSample (Ho et al. 2020, Algorithms 1 and 2)", () => {

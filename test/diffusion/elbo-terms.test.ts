@@ -92,7 +92,7 @@ describe("ddpmElboTerms, reverse models and path laws", () => {
       [
         () => gaussianDataReverseModel(schedule, { ...opts, reverseVariance: "x" as never }),
         RangeError,
-        /reverseVariance must be "beta" or "betaTilde", got x/,
+        /reverseVariance must be "beta" or "betaTilde", got "x"/,
       ],
       [
         () => reversePathPosterior(model, Infinity),

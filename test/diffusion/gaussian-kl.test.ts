@@ -1,6 +1,6 @@
 import { gaussianKl, normalKl } from "../../src/diffusion";
 import { createRng } from "../../src/rng";
-import { gaussianMixture, mixtureLogDensity, sampleMixture } from "../../src/score";
+import { gaussianMixture, mixtureLogDensity, sampleMixture } from "../../src/mixture";
 
 describe("gaussianKl and normalKl", () => {
   it("normalKl matches the closed form and is 0 for equal laws", () => {

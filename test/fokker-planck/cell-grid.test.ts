@@ -21,8 +21,8 @@ describe("cellGrid", () => {
     [() => cellGrid(NaN, 1, 4), "cellGrid: lo must be a finite number, got NaN"],
     [() => cellGrid(0, 0, 4), "cellGrid: hi must be a finite number > lo = 0, got 0"],
     [() => cellGrid(0, Infinity, 4), "cellGrid: hi must be a finite number > lo = 0, got Infinity"],
-    [() => cellGrid(0, 1, 2), "cellGrid: n must be an integer ≥ 3, got 2"],
-    [() => cellGrid(0, 1, 3.5), "cellGrid: n must be an integer ≥ 3, got 3.5"],
+    [() => cellGrid(0, 1, 2), "cellGrid: n must be an integer >= 3, got 2"],
+    [() => cellGrid(0, 1, 3.5), "cellGrid: n must be an integer >= 3, got 3.5"],
     [
       () => cellGrid(1e17, 1e17 + 16, 1000),
       "cellGrid: cell width (hi − lo)/n = 0.016 is below the resolution of lo = 100000000000000000",
@@ -58,7 +58,7 @@ describe("grid densities", () => {
     );
     expect(() => gridMass(g, new Float64Array(3))).toThrow("gridMass: p must have length 8, got 3");
     expect(() => l1Distance(g, p, Float64Array.of(NaN, 0, 0, 0, 0, 0, 0, 0))).toThrow(
-      "l1Distance: q[0] must be finite, got NaN",
+      "l1Distance: q[0] must be a finite number, got NaN",
     );
     expect(() => gridMoments(g, new Float64Array(8))).toThrow(
       "gridMoments: p must have positive mass, got 0",

@@ -1,9 +1,8 @@
+import { applyTridiagonal, tridiagonal } from "../../src/linalg";
 import {
-  applyTridiagonal,
   cellGrid,
   fokkerPlanckOperator,
   kolmogorovOperator,
-  tridiagonal,
   type Coefficients1d,
 } from "../../src/fokker-planck";
 import { ou } from "./support";
@@ -113,7 +112,7 @@ describe("fokkerPlanckOperator", () => {
     [
       () => fokkerPlanckOperator({} as never, ou),
       TypeError,
-      "fokkerPlanckOperator: grid must be a CellGrid from cellGrid(), got [object Object]",
+      "fokkerPlanckOperator: grid must be a CellGrid from cellGrid(), got an object",
     ],
     [
       () => fokkerPlanckOperator(grid, { drift: 1 } as never),

@@ -114,7 +114,7 @@ describe("solveFokkerPlanck", () => {
     [
       () => solveFokkerPlanck(cellGrid(0, 1, 4), ou, new Float64Array(4), 0, 1, { steps: 0 }),
       RangeError,
-      "solveFokkerPlanck: options.steps must be an integer ≥ 1, got 0",
+      "solveFokkerPlanck: options.steps must be a positive integer, got 0",
     ],
     [
       () => solveFokkerPlanck(cellGrid(0, 1, 4), ou, new Float64Array(4), 1, 1, { steps: 2 }),
@@ -124,7 +124,7 @@ describe("solveFokkerPlanck", () => {
     [
       () => solveFokkerPlanck(cellGrid(0, 1, 4), ou, [0, 0, 0, 0] as never, 0, 1, { steps: 2 }),
       TypeError,
-      "solveFokkerPlanck: p0 must be a Float64Array, got Array(4)",
+      "solveFokkerPlanck: p0 must be a Float64Array, got an array of length 4",
     ],
     [
       () =>

@@ -1,11 +1,6 @@
 import { vpSde } from "../../src/processes";
-import {
-  exactMixtureScore,
-  gaussianMixture,
-  mixtureAtTime,
-  mixtureLogDensity,
-  mixtureScore,
-} from "../../src/score";
+import { exactMixtureScore } from "../../src/score";
+import { gaussianMixture, mixtureAtTime, mixtureLogDensity, mixtureScore } from "../../src/mixture";
 import {
   classConditional,
   classifierFreeScore,
@@ -137,7 +132,7 @@ describe("guidance bad input", () => {
       () =>
         classifierFreeScore(s, exactMixtureScore(classConditional(mix2, 0), vp).data as never, 1),
       TypeError,
-      "classifierFreeScore: unconditional must be a ScoreFunction, got [object Object]",
+      "classifierFreeScore: unconditional must be a ScoreFunction, got an object",
     ],
     [
       "tilted y",

@@ -1,6 +1,6 @@
 import { createRng, spawn } from "../../src/rng";
 import { moments } from "../../src/stats";
-import { gaussianMixture } from "../../src/score";
+import { gaussianMixture } from "../../src/mixture";
 import {
   energyTarget,
   metropolisAdjustedLangevin,
@@ -132,13 +132,13 @@ describe("langevin bad input", () => {
       "MALA x0",
       () => metropolisAdjustedLangevin(rng, g, Float64Array.of(NaN), { step: 0.1, steps: 1 }),
       RangeError,
-      "metropolisAdjustedLangevin: x0[0] must be finite, got NaN",
+      "metropolisAdjustedLangevin: x0[0] must be a finite number, got NaN",
     ],
     [
       "MALA target",
       () => metropolisAdjustedLangevin(rng, {} as never, x0, { step: 0.1, steps: 1 }),
       TypeError,
-      "metropolisAdjustedLangevin: target must be a LangevinTarget, got [object Object]",
+      "metropolisAdjustedLangevin: target must be a LangevinTarget, got an object",
     ],
     [
       "energyTarget gradient",

@@ -102,7 +102,7 @@ describe("Mlp: shapes and bad input", () => {
     [
       () => new Mlp({ sizes: [3, 2], activation: "gelu" as "relu" }),
       RangeError,
-      'mlp: activation must be "silu", "relu" or "tanh", got gelu',
+      'mlp: activation must be "silu", "relu" or "tanh", got "gelu"',
     ],
     [
       () => new Mlp({ sizes: [3, 2] }).forward(new Float64Array(5), 2),

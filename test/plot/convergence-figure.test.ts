@@ -122,7 +122,7 @@ describe("convergenceFigure", () => {
           referenceOrders: [1, NaN],
         }),
       RangeError,
-      "convergenceFigure: referenceOrders[1] must be finite, got NaN",
+      "convergenceFigure: referenceOrders[1] must be a finite number, got NaN",
     ],
     [
       "title a number",

@@ -1,5 +1,4 @@
 import {
-  describeValue,
   optionalNumberIn,
   optionalString,
   requireOptions,
@@ -8,20 +7,6 @@ import {
 } from "../../src/plot/validate";
 
 describe("validate", () => {
-  test.each([
-    ["", '""'],
-    [NaN, "NaN"],
-    [undefined, "undefined"],
-    [null, "null"],
-    [() => 1, "a function"],
-    [[1, 2], "an array of length 2"],
-    [new Float64Array(3), "a Float64Array of length 3"],
-    [{}, "an object"],
-    [true, "true"],
-  ])("describeValue(%p) = %s", (value, text) => {
-    expect(describeValue(value)).toBe(text);
-  });
-
   test("requireSeries accepts number[] and numeric typed arrays, non-finite values included", () => {
     const a = [1, NaN];
     const t = new Int32Array([1]);

@@ -1,6 +1,7 @@
 import { ornsteinUhlenbeck, vpSde } from "../../src/processes";
 import { likelihoodFlow, logDensityByFlow } from "../../src/reverse";
-import { exactMixtureScore, gaussianMixture, mixtureLogDensity } from "../../src/score";
+import { exactMixtureScore } from "../../src/score";
+import { gaussianMixture, mixtureLogDensity } from "../../src/mixture";
 import { sdeFromScalar } from "../../src/sde";
 import { ouGaussian } from "./support";
 

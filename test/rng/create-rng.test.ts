@@ -59,7 +59,7 @@ describe("createRng", () => {
       "object seed",
       () => createRng({} as never),
       TypeError,
-      "createRng: seed must be an integer or a string, got [object Object]",
+      "createRng: seed must be an integer or a string, got an object",
     ],
     [
       "state not array",

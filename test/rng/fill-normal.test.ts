@@ -103,7 +103,7 @@ describe("fillNormal and normal()", () => {
       "array out",
       () => fillNormal(createRng(0), [0, 0] as never),
       TypeError,
-      "fillNormal: out must be a Float64Array, got Array(2)",
+      "fillNormal: out must be a Float64Array, got an array of length 2",
     ],
     [
       "NaN mean",

@@ -19,7 +19,7 @@ describe("fillUniform", () => {
       "array out",
       () => fillUniform(createRng(0), [1] as never),
       TypeError,
-      "fillUniform: out must be a Float64Array, got Array(1)",
+      "fillUniform: out must be a Float64Array, got an array of length 1",
     ],
   ] as const)("rejects %s", (_name, call, type, message) => {
     expect(call).toThrow(type);

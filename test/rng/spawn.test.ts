@@ -43,7 +43,7 @@ describe("spawn", () => {
       "foreign root",
       () => spawn({} as Rng, 2),
       TypeError,
-      "spawn: root must be an Rng from createRng or rngFromState, got [object Object]",
+      "spawn: root must be an Rng from createRng or rngFromState, got an object",
     ],
     [
       "negative n",

@@ -1,14 +1,9 @@
 import { ornsteinUhlenbeck, subVpSde, veSde, vpSde, type LinearProcess } from "../../src/processes";
 import { createRng, fillNormal, spawn } from "../../src/rng";
 import { ksOneSample, moments } from "../../src/stats";
-import {
-  exactMixtureScore,
-  mixtureAtTime,
-  mixtureCdf,
-  mixtureQuantile,
-  sampleMixture,
-} from "../../src/score";
-import { mixture1d, mixture2d } from "./support";
+import { exactMixtureScore } from "../../src/score";
+import { mixtureAtTime, mixtureCdf, mixtureQuantile, sampleMixture } from "../../src/mixture";
+import { mixture1d, mixture2d } from "../mixture/support";
 
 const SEED = 2718; // seeds 1, 2 and 3 also pass (tried)
 

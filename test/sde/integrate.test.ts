@@ -242,7 +242,7 @@ describe("integrate bad input", () => {
       "solver",
       () => integrate(bm, {} as never, x0, path),
       TypeError,
-      "integrate: solver must be a Solver, got [object Object]",
+      "integrate: solver must be a Solver, got an object",
     ],
     [
       "unsupported noise",
@@ -284,7 +284,7 @@ describe("integrate bad input", () => {
       "path",
       () => integrate(bm, eulerMaruyama, x0, {} as never),
       TypeError,
-      "integrate: path must be a BrownianSource, got [object Object]",
+      "integrate: path must be a BrownianSource, got an object",
     ],
     [
       "path dim",
@@ -302,7 +302,7 @@ describe("integrate bad input", () => {
       "x0 NaN",
       () => integrate(bm, eulerMaruyama, new Float64Array([0, NaN]), path),
       RangeError,
-      "integrate: x0[1] must be finite, got NaN",
+      "integrate: x0[1] must be a finite number, got NaN",
     ],
     [
       "saveEvery",

@@ -61,13 +61,13 @@ describe("scalar-sde bad input", () => {
       "additive",
       () => sdeFromScalar({ drift: f, diffusion: f, additive: "yes" as never }),
       TypeError,
-      "sdeFromScalar: spec.additive must be a boolean, got yes",
+      'sdeFromScalar: spec.additive must be a boolean, got "yes"',
     ],
     [
       "calculus",
       () => sdeFromScalar({ drift: f, diffusion: f, calculus: "ito2" as never }),
       TypeError,
-      'sdeFromScalar: spec.calculus must be "ito" or "stratonovich", got ito2',
+      'sdeFromScalar: spec.calculus must be "ito" or "stratonovich", got "ito2"',
     ],
   ])("%s", (_name, call, type, message) => {
     expect(call).toThrow(type);

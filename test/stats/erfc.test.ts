@@ -58,9 +58,14 @@ describe("erfc and erf", () => {
   });
 
   test.each([
-    ["erfc NaN", () => erfc(NaN), RangeError, "erfc: x must not be NaN, got NaN"],
-    ["erfc string", () => erfc("1" as never), TypeError, "erfc: x must be a number, got 1"],
-    ["erf NaN", () => erf(NaN), RangeError, "erf: x must not be NaN, got NaN"],
+    ["erfc NaN", () => erfc(NaN), RangeError, "erfc: x must be a number (not NaN), got NaN"],
+    [
+      "erfc string",
+      () => erfc("1" as never),
+      TypeError,
+      'erfc: x must be a number (not NaN), got "1"',
+    ],
+    ["erf NaN", () => erf(NaN), RangeError, "erf: x must be a number (not NaN), got NaN"],
   ] as const)("rejects %s", (_name, call, type, message) => {
     expect(call).toThrow(type);
     expect(call).toThrow(message);

@@ -35,7 +35,7 @@ describe("mmd2 and mmdPermutationTest", () => {
       "one point",
       () => mmd2(new Float64Array(2), new Float64Array(4)),
       RangeError,
-      "mmd2: a must hold at least 2 points, got 1",
+      "mmd2: a must hold n·d values with d = 2 and n >= 2, got length 2",
     ],
     [
       "bandwidth",

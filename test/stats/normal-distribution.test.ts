@@ -51,14 +51,24 @@ describe("normalCdf and normalPdf", () => {
   });
 
   test.each([
-    ["cdf NaN", () => normalCdf(NaN), RangeError, "normalCdf: x must not be NaN, got NaN"],
+    [
+      "cdf NaN",
+      () => normalCdf(NaN),
+      RangeError,
+      "normalCdf: x must be a number (not NaN), got NaN",
+    ],
     [
       "cdf undefined",
       () => normalCdf(undefined as never),
       TypeError,
-      "normalCdf: x must be a number, got undefined",
+      "normalCdf: x must be a number (not NaN), got undefined",
     ],
-    ["pdf NaN", () => normalPdf(NaN), RangeError, "normalPdf: x must not be NaN, got NaN"],
+    [
+      "pdf NaN",
+      () => normalPdf(NaN),
+      RangeError,
+      "normalPdf: x must be a number (not NaN), got NaN",
+    ],
   ] as const)("rejects %s", (_name, call, type, message) => {
     expect(call).toThrow(type);
     expect(call).toThrow(message);

@@ -31,19 +31,19 @@ describe("slicedWasserstein", () => {
       "odd length",
       () => slicedWasserstein(createRng(0), new Float64Array(3), new Float64Array(2)),
       RangeError,
-      "slicedWasserstein: a.length must be a multiple of dim = 2, got 3",
+      "slicedWasserstein: a must hold n·d values with d = 2 and n >= 1, got length 3",
     ],
     [
       "empty b",
       () => slicedWasserstein(createRng(0), new Float64Array(2), new Float64Array(0)),
       RangeError,
-      "slicedWasserstein: b must hold at least 1 points, got 0",
+      "slicedWasserstein: b must hold n·d values with d = 2 and n >= 1, got length 0",
     ],
     [
       "not Float64Array",
       () => slicedWasserstein(createRng(0), [0, 0] as never, new Float64Array(2)),
       TypeError,
-      "slicedWasserstein: a must be a Float64Array, got Array(2)",
+      "slicedWasserstein: a must be a Float64Array, got an array of length 2",
     ],
     [
       "projections 0",

@@ -68,7 +68,7 @@ describe("Welford", () => {
       "bad merge",
       () => new Welford().merge({} as never),
       TypeError,
-      "Welford.merge: other must be a Welford, got [object Object]",
+      "Welford.merge: other must be a Welford, got an object",
     ],
     [
       "too few",

@@ -1,0 +1,13 @@
+export { gaussianMixture } from "./gaussian-mixture";
+export type { GaussianMixture, GaussianMixtureSpec } from "./gaussian-mixture";
+export {
+  mixtureLogDensity,
+  mixtureScore,
+  mixtureHessianDiagonal,
+  requireMixture,
+  requireMixturePoints,
+} from "./mixture-density";
+export { MixtureKernels } from "./mixture-kernels";
+export { sampleMixture } from "./sample-mixture";
+export { pushForward, mixtureAtTime, requireLinearProcess } from "./push-forward";
+export { mixtureCdf, mixtureQuantile } from "./mixture-cdf";
