@@ -8,7 +8,8 @@
  */
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
-import { Adam, gemmKernel, gemmNT, scoreNet, type GemmKernel } from "../src/nn";
+import { Adam, scoreNet } from "../src/nn";
+import { gemmKernel, gemmNT, type GemmKernel } from "../src/linalg";
 import { denoisingScoreMatching, dsmBatch } from "../src/objectives";
 import { vpSde } from "../src/processes";
 import { createRng, fillNormal, fillUniform, spawn, type Rng } from "../src/rng";
