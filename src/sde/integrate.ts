@@ -5,17 +5,17 @@ import type { Solver } from "./solver";
 
 /** What {@link integrate} keeps besides the terminal state. */
 export interface IntegrateOptions {
-  /** keep X at steps 0, k, 2k, … and K (k > 0); 0 or absent keeps only the terminal state */
+  /** keep X at steps 0, k, 2k, … and K (an integer k ≥ 1); absent keeps steps 0 and K only */
   saveEvery?: number;
 }
 
 export interface IntegrateResult {
   /** (n, d) row-major terminal state $X_{t_K}$ */
   x: Float64Array;
-  /** (S) times of the saved states, or null */
-  times: Float64Array | null;
-  /** (S, n, d) time-major saved states, or null */
-  states: Float64Array | null;
+  /** (S) times of the saved states (S = 2 without saveEvery: $t_0$ and $t_K$) */
+  times: Float64Array;
+  /** (S, n, d) time-major saved states */
+  states: Float64Array;
 }
 
 /**
@@ -26,7 +26,7 @@ export interface IntegrateResult {
  * @param solver e.g. `eulerMaruyama`; must support the SDE's noise class
  * @param x0 (n, d) row-major initial states, n = path.paths (copied, not modified)
  * @param path Brownian increments (stored path or stream), n paths of dimension m
- * @param options saveEvery (default 0: terminal state only)
+ * @param options saveEvery (default: the number of steps K, so steps 0 and K are saved)
  * @see Kloeden & Platen (1992), §9.1 (one-step schemes on a time discretisation)
  */
 export function integrate(
@@ -38,35 +38,33 @@ export function integrate(
 ): IntegrateResult {
   checkSde("integrate", sde);
   checkArgs(sde, solver, x0, path);
-  const saveEvery = options.saveEvery ?? 0;
-  if (!Number.isInteger(saveEvery) || saveEvery < 0) {
+  const K = path.grid.steps;
+  const saveEvery = options.saveEvery ?? K;
+  if (!Number.isInteger(saveEvery) || saveEvery < 1) {
     throw new RangeError(
-      `integrate: options.saveEvery must be a non-negative integer, got ${saveEvery}`,
+      `integrate: options.saveEvery must be a positive integer, got ${describeValue(saveEvery)}`,
     );
   }
   const n = path.paths;
   const nd = n * sde.dim;
   const m = path.dim;
-  const K = path.grid.steps;
   const x = Float64Array.from(x0); // (n, d)
   const dW = new Float64Array(n * m); // (n, m)
   const dZ = solver.levyArea ? new Float64Array(n * m) : null; // (n, m)
   const stepper = solver.stepper(sde, n);
-  const S = saveEvery > 0 ? Math.floor(K / saveEvery) + 1 + (K % saveEvery === 0 ? 0 : 1) : 0;
-  const states = S > 0 ? new Float64Array(S * nd) : null; // (S, n, d)
-  const times = S > 0 ? new Float64Array(S) : null;
+  const S = Math.floor(K / saveEvery) + 1 + (K % saveEvery === 0 ? 0 : 1);
+  const states = new Float64Array(S * nd); // (S, n, d)
+  const times = new Float64Array(S);
   let saved = 0;
-  if (states !== null && times !== null) {
-    states.set(x, 0);
-    times[saved++] = path.grid.at(0);
-  }
+  states.set(x, 0);
+  times[saved++] = path.grid.at(0);
   let t = path.grid.at(0);
   for (let k = 0; k < K; k++) {
     const t1 = path.grid.at(k + 1);
     path.increments(k, dW, dZ);
     if (!stepper.step(t, t1 - t, x, dW, dZ)) throwNonFinite(x, sde.dim, k, t1);
     t = t1;
-    if (states !== null && times !== null && ((k + 1) % saveEvery === 0 || k + 1 === K)) {
+    if ((k + 1) % saveEvery === 0 || k + 1 === K) {
       states.set(x, saved * nd);
       times[saved++] = t1;
     }

@@ -42,12 +42,18 @@ describe("integrate", () => {
     const r = integrate(bm, eulerMaruyama, x0, path, { saveEvery: 2 });
     expect(r.times).toEqual(new Float64Array([0, 0.4, 0.8, 1]));
     const w = path.values(); // (6, n, 1)
-    const states = r.states as Float64Array;
+    const states = r.states;
     [0, 2, 4, 5].forEach((k, s) => {
       for (let i = 0; i < n; i++) expect(states[s * n + i]).toBeCloseTo(x0[i] + w[k * n + i], 14);
     });
     expect(r.x).toEqual(states.subarray(3 * n));
-    expect(integrate(bm, eulerMaruyama, x0, path).states).toBeNull();
+    // without saveEvery: the initial and the terminal state
+    const ends = integrate(bm, eulerMaruyama, x0, path);
+    expect(ends.times).toEqual(new Float64Array([0, 1]));
+    expect(ends.states).toEqual(Float64Array.from([...x0, ...r.x]));
+    expect(() => integrate(bm, eulerMaruyama, x0, path, { saveEvery: 0 })).toThrow(
+      "integrate: options.saveEvery must be a positive integer, got 0",
+    );
   });
 
   it("gives bit-identical results from a stored path and a stream of the same rng (regression)", () => {
@@ -308,7 +314,7 @@ describe("integrate bad input", () => {
       "saveEvery",
       () => integrate(bm, eulerMaruyama, x0, path, { saveEvery: -1 }),
       RangeError,
-      "integrate: options.saveEvery must be a non-negative integer, got -1",
+      "integrate: options.saveEvery must be a positive integer, got -1",
     ],
   ])("%s", (_name, call, type, message) => {
     expect(call).toThrow(type);
