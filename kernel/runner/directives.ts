@@ -3,7 +3,10 @@
  * nbdev and Quarto. Known keys:
  * - `//| skip: <reason>`   the cell is not executed; the run reports it as skipped with the reason;
  * - `//| raises: <Name>`   the cell must throw an error named Name; the run then continues;
- * - `//| hide`             the cell runs but is left out of the lecture notes.
+ * - `//| hide`             the cell runs but is left out of the lecture notes;
+ * - `//| long: <reason>`   the cell may exceed the notebook style's 15 lines (STYLE.md,
+ *                          "Notebooks"; test/project/notebook-style.test.ts): why it is one cell.
+ *                          It changes nothing in the run, and the notes leave it out like the rest.
  * An unknown key, a repeated key or a malformed value is an error, never ignored.
  */
 
@@ -11,6 +14,7 @@ export interface Directives {
   skip?: string;
   raises?: string;
   hide?: boolean;
+  long?: string;
 }
 
 export class DirectiveError extends Error {
@@ -56,8 +60,12 @@ export function parseDirectives(source: string): { directives: Directives; lines
         }
         directives.hide = true;
         break;
+      case "long":
+        if (!value) throw new DirectiveError(`"//| long" needs a reason: //| long: <why one cell>`);
+        directives.long = value;
+        break;
       default:
-        throw new DirectiveError(`unknown directive "${key}" (known: skip, raises, hide)`);
+        throw new DirectiveError(`unknown directive "${key}" (known: skip, raises, hide, long)`);
     }
   }
   if (directives.skip !== undefined && directives.raises !== undefined) {

@@ -12,9 +12,15 @@ describe("parseDirectives", () => {
     });
     expect(parseDirectives("const x = 1; //| hide")).toEqual({ directives: {}, lines: 0 });
     expect(parseDirectives("  //|  hide  \nx")).toEqual({ directives: { hide: true }, lines: 1 });
+    expect(parseDirectives("//| long: one figure, one trace per line\nshow(f)")).toEqual({
+      directives: { long: "one figure, one trace per line" },
+      lines: 1,
+    });
   });
   it.each([
-    ["//| hidden", 'unknown directive "hidden" (known: skip, raises, hide)'],
+    ["//| hidden", 'unknown directive "hidden" (known: skip, raises, hide, long)'],
+    ["//| long", '"//| long" needs a reason: //| long: <why one cell>'],
+    ["//| long:  ", '"//| long" needs a reason: //| long: <why one cell>'],
     ["//| skip", '"//| skip" needs a reason: //| skip: <why>'],
     [
       "//| raises: not a name",
