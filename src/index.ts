@@ -7,7 +7,7 @@
  * fokker-planck | mixture | symbolic → score → reverse | diffusion | denoise | langevin |
  * guidance | bridges | nn → objectives | samplers; plot and check beside, on base only.
  */
-export { linspace } from "./base";
+export { linspace, row, column } from "./base";
 export { createRng, spawn, fillNormal, fillUniform } from "./rng";
 export type { Rng } from "./rng";
 export {

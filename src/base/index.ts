@@ -18,3 +18,5 @@ export {
 } from "./validate-array";
 export { requireFunction, requireOptions, requireOneOf, requireInterface } from "./validate-object";
 export { linspace } from "./linspace";
+export { row } from "./row";
+export { column } from "./column";

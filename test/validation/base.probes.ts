@@ -1,7 +1,24 @@
 /** Probes of src/base (see harness.ts). */
 import fc from "fast-check";
-import { linspace } from "../../src/base";
+import { column, linspace, row } from "../../src/base";
 import type { Probe } from "./harness";
+
+/** An (rows, width) row-major array with 1 ≤ rows, width ≤ 5, and an index valid for both. */
+const rowsAndIndex = fc
+  .tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 5 }))
+  .chain(([rows, width]) =>
+    fc.tuple(
+      fc.float64Array({
+        minLength: rows * width,
+        maxLength: rows * width,
+        noNaN: true,
+        noDefaultInfinity: true,
+      }),
+      fc.integer({ min: 0, max: Math.min(rows, width) - 1 }),
+      fc.constant(width),
+    ),
+  )
+  .map(([x, i, width]) => [x, i, width] as unknown[]);
 
 export const probes: Probe[] = [
   {
@@ -16,6 +33,26 @@ export const probes: Probe[] = [
       { arg: 0, name: "a", bad: ["nan", "infinite", "wrong-type", "missing"] },
       { arg: 1, name: "b", bad: ["nan", "infinite", "wrong-type", "missing"] },
       { arg: 2, name: "n", bad: ["zero", "negative", "non-integer", "nan", "wrong-type"] },
+    ],
+  },
+  {
+    name: "row",
+    valid: rowsAndIndex,
+    call: (x, i, width) => row(x as Float64Array, i as number, width as number),
+    params: [
+      { arg: 0, name: "x", bad: ["wrong-type", "missing"] },
+      { arg: 1, name: "i", bad: ["negative", "non-integer", "nan", "wrong-type", "missing"] },
+      { arg: 2, name: "width", bad: ["zero", "negative", "non-integer", "nan", "wrong-type"] },
+    ],
+  },
+  {
+    name: "column",
+    valid: rowsAndIndex,
+    call: (x, j, width) => column(x as Float64Array, j as number, width as number),
+    params: [
+      { arg: 0, name: "x", bad: ["wrong-type", "missing"] },
+      { arg: 1, name: "j", bad: ["negative", "non-integer", "nan", "wrong-type", "missing"] },
+      { arg: 2, name: "width", bad: ["zero", "negative", "non-integer", "nan", "wrong-type"] },
     ],
   },
 ];
