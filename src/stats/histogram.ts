@@ -1,4 +1,4 @@
-import { requireNotNaN, requireSample } from "../base";
+import { describeValue, requireInteger, requireOptions, requireSample } from "../base";
 
 // Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
 const { floor, min } = Math;
@@ -15,9 +15,12 @@ export interface Histogram {
   readonly binWidth: number;
 }
 
+/** Most bins `histogram` accepts (three arrays of about that length are allocated). */
+const MAX_BINS = 1e6;
+
 /** Options for `histogram`. */
 export interface HistogramOptions {
-  /** Number of bins $B$, a positive integer (default 10). */
+  /** Number of bins $B$, a positive integer, at most 10⁶ (default 10). */
   readonly bins?: number;
   /** $[e_0, e_B]$, with $e_0 < e_B$ (default: the sample's min and max). Values outside are not counted. */
   readonly range?: readonly [number, number];
@@ -28,32 +31,40 @@ export interface HistogramOptions {
  * sample size $n$, so that it estimates the density even when some values fall outside `range`
  * (then $\sum_k \hat p_k h < 1$).
  * @param xs sample, shape (n,), n >= 1, finite values
- * @param options `bins` and `range`
+ * @param options `bins` (at most 10⁶) and `range`; the bin width must be representable
+ *   ($(e_B - e_0)/B$ finite and $1/h$ finite), else a RangeError names `range` (or `xs`)
  * @see D. W. Scott (2015), Multivariate Density Estimation, 2nd ed., Wiley, chapter 3.
  */
 export function histogram(xs: ArrayLike<number>, options: HistogramOptions = {}): Histogram {
-  requireSample("histogram", "xs", xs, 1);
-  const bins = options.bins ?? 10;
-  requireNotNaN(
-    "histogram",
-    "bins",
-    bins,
-    "a positive integer",
-    (v) => Number.isInteger(v) && v >= 1,
-  );
+  const fn = "histogram";
+  requireSample(fn, "xs", xs, 1);
+  const opts = requireOptions(fn, options);
+  const bins = requireInteger(fn, "options.bins", opts.bins === undefined ? 10 : opts.bins, 1);
+  if (bins > MAX_BINS) {
+    throw new RangeError(`${fn}: options.bins must be at most ${MAX_BINS}, got ${bins}`);
+  }
   let lo: number;
   let hi: number;
-  if (options.range !== undefined) {
-    const r = options.range;
-    if (
-      !Array.isArray(r) ||
-      r.length !== 2 ||
-      !Number.isFinite(r[0]) ||
-      !Number.isFinite(r[1]) ||
-      !(r[0] < r[1])
-    ) {
+  if (opts.range !== undefined) {
+    const r: unknown = opts.range;
+    if (!Array.isArray(r)) {
+      throw new TypeError(
+        `${fn}: options.range must be an array [lo, hi], got ${describeValue(r)}`,
+      );
+    }
+    if (r.length !== 2) {
       throw new RangeError(
-        `histogram: range must be [lo, hi] with finite lo < hi, got ${JSON.stringify(r)}`,
+        `${fn}: options.range must hold 2 numbers [lo, hi], got length ${r.length}`,
+      );
+    }
+    if (typeof r[0] !== "number" || typeof r[1] !== "number") {
+      throw new TypeError(
+        `${fn}: options.range must hold two numbers, got [${describeValue(r[0])}, ${describeValue(r[1])}]`,
+      );
+    }
+    if (!Number.isFinite(r[0]) || !Number.isFinite(r[1]) || !(r[0] < r[1])) {
+      throw new RangeError(
+        `${fn}: options.range must be [lo, hi] with finite lo < hi, got [${r[0]}, ${r[1]}]`,
       );
     }
     [lo, hi] = r;
@@ -70,6 +81,12 @@ export function histogram(xs: ArrayLike<number>, options: HistogramOptions = {})
     }
   }
   const binWidth = (hi - lo) / bins;
+  if (!(binWidth > 0 && Number.isFinite(binWidth) && Number.isFinite(1 / binWidth))) {
+    const what = opts.range !== undefined ? "options.range" : "xs";
+    throw new RangeError(
+      `${fn}: ${what} spans [${lo}, ${hi}], whose bin width (hi − lo)/bins = ${binWidth} is not a finite positive number with a finite inverse`,
+    );
+  }
   const edges = new Float64Array(bins + 1);
   for (let k = 0; k <= bins; k++) edges[k] = k === bins ? hi : lo + k * binWidth;
   const counts = new Float64Array(bins);

@@ -1,5 +1,5 @@
 import { sortedQuantile } from "./quantile";
-import { requireNotNaN, requireSample } from "../base";
+import { requireOptions, requirePositive, requireSample } from "../base";
 
 // Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
 const { exp, min, pow, sqrt, PI } = Math;
@@ -29,7 +29,8 @@ export function silvermanBandwidth(xs: ArrayLike<number>): number {
  * estimate evaluated on `grid`, in $O(n \cdot \text{grid})$.
  * @param xs sample, shape (n,), n >= 2, finite values
  * @param grid evaluation points, shape (g,), finite
- * @param options `bandwidth` $h > 0$ (default `silvermanBandwidth(xs)`)
+ * @param options `bandwidth` $h > 0$, finite (default `silvermanBandwidth(xs)`); so small a
+ *   bandwidth that $1/(nh\sqrt{2\pi})$ overflows (h below about 1e-308/n) is a RangeError
  * @returns densities, shape (g,)
  * @see Silverman (1986), eq. (2.2a) with the Gaussian kernel.
  */
@@ -38,19 +39,22 @@ export function gaussianKde(
   grid: ArrayLike<number>,
   options: { bandwidth?: number } = {},
 ): Float64Array {
-  requireSample("gaussianKde", "xs", xs, 2);
-  requireSample("gaussianKde", "grid", grid, 1);
-  const h = options.bandwidth ?? silvermanBandwidth(xs);
-  requireNotNaN(
-    "gaussianKde",
-    "bandwidth",
-    h,
-    "a finite number > 0",
-    (v) => v > 0 && Number.isFinite(v),
-  );
+  const fn = "gaussianKde";
+  requireSample(fn, "xs", xs, 2);
+  requireSample(fn, "grid", grid, 1);
+  const opts = requireOptions(fn, options);
+  const h =
+    opts.bandwidth === undefined
+      ? silvermanBandwidth(xs)
+      : requirePositive(fn, "options.bandwidth", opts.bandwidth);
   const n = xs.length;
   const out = new Float64Array(grid.length);
   const c = 1 / (n * h * sqrt(2 * PI));
+  if (!Number.isFinite(c)) {
+    throw new RangeError(
+      `${fn}: options.bandwidth must be large enough that 1/(n·h·√(2π)) is finite, got ${h}`,
+    );
+  }
   const inv = 1 / h;
   for (let g = 0; g < grid.length; g++) {
     const x = grid[g];

@@ -1,7 +1,7 @@
 import type { Rng } from "../rng";
-import { mmdSetup, squaredDistance, type MmdOptions } from "./mmd";
+import { MEDIAN_HEURISTIC_MAX_POINTS, mmdSetup, squaredDistance, type MmdOptions } from "./mmd";
 import { sortedQuantile } from "./quantile";
-import { describeValue, requireNotNaN } from "../base";
+import { requireFinite, requireInteger, requireInterface, requireOptions } from "../base";
 
 // Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
 const { exp, floor } = Math;
@@ -42,7 +42,8 @@ function splitMmd2(K: Float64Array, N: number, perm: Int32Array, n: number): num
  * @param a first sample, (n, d) row-major, n >= 2
  * @param b second sample, (m, d) row-major, m >= 2
  * @param options `permutations` (positive integer, default 200), `alpha` in (0, 1) (default 0.05),
- *   and `bandwidth`, `dim` as for `mmd2` (the bandwidth is fixed before permuting)
+ *   and `bandwidth`, `dim` as for `mmd2` (the bandwidth is fixed before permuting); the pooled
+ *   kernel matrix needs n + m ≤ 8192 (512 MB)
  * @see Gretton et al. (2012), JMLR 13, section 5 and eq. (3); P. Good (2005), Permutation,
  *   Parametric and Bootstrap Tests of Hypotheses, 3rd ed. (the $(1 + \#)/(1 + B)$ p-value).
  */
@@ -52,22 +53,30 @@ export function mmdPermutationTest(
   b: Float64Array,
   options: MmdOptions & { permutations?: number; alpha?: number } = {},
 ): MmdTestResult {
-  if (rng === null || typeof rng !== "object" || typeof rng.uniform !== "function") {
-    throw new TypeError(`mmdPermutationTest: rng must be an Rng, got ${describeValue(rng)}`);
-  }
-  const { dim, sigma } = mmdSetup("mmdPermutationTest", a, b, options);
-  const B = options.permutations ?? 200;
-  requireNotNaN(
-    "mmdPermutationTest",
-    "permutations",
-    B,
-    "a positive integer",
-    (v) => Number.isInteger(v) && v >= 1,
+  const fn = "mmdPermutationTest";
+  requireInterface(fn, "rng", rng, "an Rng", ["uniform"]);
+  const opts = requireOptions(fn, options);
+  const { dim, sigma } = mmdSetup(fn, a, b, opts);
+  const B = requireInteger(
+    fn,
+    "options.permutations",
+    opts.permutations === undefined ? 200 : opts.permutations,
+    1,
   );
-  const alpha = options.alpha ?? 0.05;
-  requireNotNaN("mmdPermutationTest", "alpha", alpha, "a number in (0, 1)", (v) => v > 0 && v < 1);
+  const alpha = requireFinite(
+    fn,
+    "options.alpha",
+    opts.alpha === undefined ? 0.05 : opts.alpha,
+    "a number in (0, 1)",
+    (v) => v > 0 && v < 1,
+  );
   const n = a.length / dim;
   const N = n + b.length / dim;
+  if (N > MEDIAN_HEURISTIC_MAX_POINTS) {
+    throw new RangeError(
+      `${fn}: a and b must hold at most ${MEDIAN_HEURISTIC_MAX_POINTS} points together (the (N, N) kernel matrix), got ${N}`,
+    );
+  }
   const z = new Float64Array(N * dim); // (N, d) row-major: a then b
   z.set(a);
   z.set(b, a.length);

@@ -1,11 +1,21 @@
-import { requireNotNaN, requirePoints } from "../base";
+import { requireInteger, requireOptions, requirePoints, requirePositive } from "../base";
 
 // Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
 const { exp, floor, sqrt } = Math;
 
+/**
+ * Most pooled points n + m for the median heuristic, which sorts all (n + m)(n + m − 1)/2
+ * pairwise distances (8192 points: 3.4e7 doubles, 270 MB); pass `bandwidth` for larger samples.
+ */
+export const MEDIAN_HEURISTIC_MAX_POINTS = 8192;
+
 /** Options for `mmd2` and `mmdPermutationTest`. */
 export interface MmdOptions {
-  /** Kernel width $\sigma > 0$ in $k(x, y) = e^{-|x - y|^2 / (2\sigma^2)}$ (default: median heuristic). */
+  /**
+   * Kernel width $\sigma$ in $k(x, y) = e^{-|x - y|^2 / (2\sigma^2)}$, finite and large enough
+   * that $1/(2\sigma^2)$ is finite ($\sigma > 10^{-154}$); default: the median heuristic, for at
+   * most 8192 pooled points.
+   */
   readonly bandwidth?: number;
   /** Dimension $d$ of each point (default 2): samples are (n, d) row-major. */
   readonly dim?: number;
@@ -16,14 +26,33 @@ export function mmdSetup(
   fn: string,
   a: Float64Array,
   b: Float64Array,
-  options: MmdOptions,
+  options: MmdOptions | undefined,
 ): { dim: number; sigma: number } {
-  const dim = options.dim ?? 2;
-  requireNotNaN(fn, "dim", dim, "a positive integer", (v) => Number.isInteger(v) && v >= 1);
-  requirePoints(fn, "a", a, dim, { min: 2 });
-  requirePoints(fn, "b", b, dim, { min: 2 });
-  const sigma = options.bandwidth ?? medianDistance(a, b, dim);
-  requireNotNaN(fn, "bandwidth", sigma, "a finite number > 0", (v) => v > 0 && Number.isFinite(v));
+  const opts = requireOptions(fn, options);
+  const dim = requireInteger(fn, "options.dim", opts.dim === undefined ? 2 : opts.dim, 1);
+  const n = requirePoints(fn, "a", a, dim, { min: 2 });
+  const m = requirePoints(fn, "b", b, dim, { min: 2 });
+  let sigma: number;
+  if (opts.bandwidth !== undefined) {
+    sigma = requirePositive(fn, "options.bandwidth", opts.bandwidth);
+  } else {
+    if (n + m > MEDIAN_HEURISTIC_MAX_POINTS) {
+      throw new RangeError(
+        `${fn}: a and b must hold at most ${MEDIAN_HEURISTIC_MAX_POINTS} points together for the median-heuristic bandwidth, got ${n + m}; pass options.bandwidth`,
+      );
+    }
+    sigma = medianDistance(a, b, dim);
+    if (!(sigma > 0)) {
+      throw new RangeError(
+        `${fn}: the median pairwise distance of a and b (the default bandwidth) is ${sigma}: more than half the pairs coincide; pass options.bandwidth`,
+      );
+    }
+  }
+  if (!Number.isFinite(1 / (2 * sigma * sigma))) {
+    throw new RangeError(
+      `${fn}: options.bandwidth must be large enough that 1/(2σ²) is finite (σ > 1e-154), got ${sigma}`,
+    );
+  }
   return { dim, sigma };
 }
 

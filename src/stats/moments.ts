@@ -52,7 +52,10 @@ export function momentsFromCentralSums(
 /**
  * $\bar x$, $s^2$, $g_1$, $g_2$ and standard errors of a sample, by two passes (mean, then central
  * sums), which is exact up to rounding for any shift of the data.
- * @param xs sample, shape (n,), n >= 2, finite values
+ * @param xs sample, shape (n,), n >= 2, finite values. Skewness and kurtosis are NaN for a
+ *   constant sample ($m_2 = 0$: undefined). Deviations $|x_i - \bar x|$ above about $10^{77}$
+ *   overflow the fourth-power sum (kurtosis and varianceSE become Infinity or NaN), above
+ *   $10^{154}$ the variance too: rescale such data first.
  * @see D. N. Joanes & C. A. Gill (1998), "Comparing measures of sample skewness and kurtosis",
  *   The Statistician 47(1), 183-189 (the estimators $g_1$, $g_2$); T. F. Chan, G. H. Golub &
  *   R. J. LeVeque (1983), Am. Stat. 37(3) (corrected two-pass algorithm).

@@ -1,5 +1,5 @@
 import { codyRational } from "./cody-rational";
-import { requireNotNaN } from "../base";
+import { requireFinite, requireNotNaN, requirePositive } from "../base";
 
 // Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
 const { abs, exp, trunc } = Math;
@@ -32,24 +32,42 @@ const ONE_OVER_SQRT_2PI = 0.3989422804014327;
 const ROOT32 = 5.656854248;
 
 /**
- * $\varphi(x) = e^{-x^2/2} / \sqrt{2\pi}$.
- * @param x any number except NaN
+ * $\varphi_{\mu,\sigma}(x) = e^{-z^2/2} / (\sigma\sqrt{2\pi})$, $z = (x - \mu)/\sigma$: the normal density.
+ * With the defaults (standard normal) the result is bit-identical to the one-argument form.
+ * The density overflows to Infinity only when $\sigma < 0.4/\text{MAX\_VALUE} \approx 2.2\times10^{-309}$
+ * (a subnormal sd) and x is within a few σ of μ.
+ * @param x any number except NaN ($\varphi(\pm\infty) = 0$)
+ * @param mean μ, finite (default 0)
+ * @param sd σ, finite and > 0 (default 1)
  * @see M. Abramowitz & I. A. Stegun (1964), Handbook of Mathematical Functions, eq. 26.2.1.
  */
-export function normalPdf(x: number): number {
+export function normalPdf(x: number, mean = 0, sd = 1): number {
   requireNotNaN("normalPdf", "x", x);
-  return ONE_OVER_SQRT_2PI * exp(-0.5 * x * x);
+  requireFinite("normalPdf", "mean", mean);
+  requirePositive("normalPdf", "sd", sd);
+  const z = (x - mean) / sd; // exactly x when mean = 0 and sd = 1
+  return (ONE_OVER_SQRT_2PI * exp(-0.5 * z * z)) / sd;
 }
 
 /**
- * $\Phi(x) = \int_{-\infty}^x \varphi(t)\,dt$, relative error about 1e-16 for every $x$,
- * including the far lower tail ($\Phi(-37) \approx 5.7\times10^{-300}$), because the small
- * tail is computed directly rather than as $1 - \Phi(|x|)$.
+ * $\Phi((x - \mu)/\sigma)$ with $\Phi(z) = \int_{-\infty}^z \varphi(t)\,dt$, relative error about
+ * 1e-16 for every z, including the far lower tail ($\Phi(-37) \approx 5.7\times10^{-300}$),
+ * because the small tail is computed directly rather than as $1 - \Phi(|z|)$. With the defaults
+ * the result is bit-identical to the one-argument form.
  * @param x any number except NaN; $\Phi(-\infty) = 0$, $\Phi(\infty) = 1$
+ * @param mean μ, finite (default 0)
+ * @param sd σ, finite and > 0 (default 1)
  * @see W. J. Cody (1969), Math. Comp. 23(107), 631-637; SPECFUN ANORM (ACM TOMS Algorithm 715, 1993).
  */
-export function normalCdf(x: number): number {
+export function normalCdf(x: number, mean = 0, sd = 1): number {
   requireNotNaN("normalCdf", "x", x);
+  requireFinite("normalCdf", "mean", mean);
+  requirePositive("normalCdf", "sd", sd);
+  return standardCdf((x - mean) / sd); // exactly x when mean = 0 and sd = 1
+}
+
+/** $\Phi(z)$ for a number z (not NaN), unchecked. */
+function standardCdf(x: number): number {
   const y = abs(x);
   if (y <= 0.66291) {
     return 0.5 + codyRational(A, B, y > 1.11e-16 ? x * x : 0, x);

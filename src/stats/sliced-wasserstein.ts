@@ -1,6 +1,6 @@
 import type { Rng } from "../rng";
 import { sortedWasserstein1 } from "./wasserstein";
-import { describeValue, requireNotNaN, requirePoints } from "../base";
+import { requireInteger, requireInterface, requireOptions, requirePoints } from "../base";
 
 // Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
 const { cos, sin, PI } = Math;
@@ -22,18 +22,16 @@ export function slicedWasserstein(
   b: Float64Array,
   options: { projections?: number } = {},
 ): number {
-  if (rng === null || typeof rng !== "object" || typeof rng.uniform !== "function") {
-    throw new TypeError(`slicedWasserstein: rng must be an Rng, got ${describeValue(rng)}`);
-  }
-  requirePoints("slicedWasserstein", "a", a, 2, { min: 1 });
-  requirePoints("slicedWasserstein", "b", b, 2, { min: 1 });
-  const projections = options.projections ?? 100;
-  requireNotNaN(
-    "slicedWasserstein",
-    "projections",
-    projections,
-    "a positive integer",
-    (v) => Number.isInteger(v) && v >= 1,
+  const fn = "slicedWasserstein";
+  requireInterface(fn, "rng", rng, "an Rng", ["uniform"]);
+  requirePoints(fn, "a", a, 2, { min: 1 });
+  requirePoints(fn, "b", b, 2, { min: 1 });
+  const opts = requireOptions(fn, options);
+  const projections = requireInteger(
+    fn,
+    "options.projections",
+    opts.projections === undefined ? 100 : opts.projections,
+    1,
   );
   const n = a.length / 2;
   const m = b.length / 2;

@@ -1,5 +1,5 @@
 import { momentsFromCentralSums, type Moments } from "./moments";
-import { requireSample, describeValue } from "../base";
+import { requireFinite, requireSample, describeValue } from "../base";
 
 /**
  * Streaming central moments: on each $x$, with $\delta = x - \bar x$ and $n \leftarrow n + 1$,
@@ -23,9 +23,7 @@ export class Welford {
 
   /** Adds one value; `x` must be finite. */
   push(x: number): this {
-    if (typeof x !== "number" || !Number.isFinite(x)) {
-      throw new RangeError(`Welford.push: x must be a finite number, got ${describeValue(x)}`);
-    }
+    requireFinite("Welford.push", "x", x);
     const n1 = this.n;
     const n = n1 + 1;
     const delta = x - this.mean;
@@ -42,7 +40,7 @@ export class Welford {
 
   /** Adds every value of `xs`, shape (n,). */
   pushAll(xs: ArrayLike<number>): this {
-    requireSample("Welford.pushAll", "xs", xs, 0);
+    requireSample("Welford.pushAll", "xs", xs, 0); // empty: nothing to add
     for (let i = 0; i < xs.length; i++) this.push(xs[i]);
     return this;
   }

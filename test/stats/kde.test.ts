@@ -40,7 +40,13 @@ describe("gaussianKde and silvermanBandwidth", () => {
       "bandwidth 0",
       () => gaussianKde([1, 2], [0], { bandwidth: 0 }),
       RangeError,
-      "gaussianKde: bandwidth must be a finite number > 0, got 0",
+      "gaussianKde: options.bandwidth must be a finite number > 0, got 0",
+    ],
+    [
+      "a bandwidth whose normaliser overflows (0·∞ = NaN otherwise)",
+      () => gaussianKde([1, 2], [0], { bandwidth: 1e-320 }),
+      RangeError,
+      "gaussianKde: options.bandwidth must be large enough that 1/(n·h·√(2π)) is finite, got 1e-320",
     ],
     [
       "empty grid",

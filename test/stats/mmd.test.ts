@@ -41,13 +41,13 @@ describe("mmd2 and mmdPermutationTest", () => {
       "bandwidth",
       () => mmd2(new Float64Array(4), new Float64Array(4), { bandwidth: -1 }),
       RangeError,
-      "mmd2: bandwidth must be a finite number > 0, got -1",
+      "mmd2: options.bandwidth must be a finite number > 0, got -1",
     ],
     [
       "dim",
       () => mmd2(new Float64Array(4), new Float64Array(4), { dim: 0 }),
       RangeError,
-      "mmd2: dim must be a positive integer, got 0",
+      "mmd2: options.dim must be a positive integer, got 0",
     ],
     [
       "NaN",
@@ -71,7 +71,7 @@ describe("mmd2 and mmdPermutationTest", () => {
           { alpha: 1 },
         ),
       RangeError,
-      "mmdPermutationTest: alpha must be a number in (0, 1), got 1",
+      "mmdPermutationTest: options.alpha must be a number in (0, 1), got 1",
     ],
     [
       "permutations",
@@ -83,7 +83,25 @@ describe("mmd2 and mmdPermutationTest", () => {
           { permutations: 0 },
         ),
       RangeError,
-      "mmdPermutationTest: permutations must be a positive integer, got 0",
+      "mmdPermutationTest: options.permutations must be a positive integer, got 0",
+    ],
+    [
+      "a median-heuristic sample above 8192 points",
+      () => mmd2(new Float64Array(2 * 5000), new Float64Array(2 * 5000)),
+      RangeError,
+      "mmd2: a and b must hold at most 8192 points together for the median-heuristic bandwidth, got 10000; pass options.bandwidth",
+    ],
+    [
+      "a median heuristic of 0 (coinciding points)",
+      () => mmd2(new Float64Array(6), new Float64Array(6)),
+      RangeError,
+      "mmd2: the median pairwise distance of a and b (the default bandwidth) is 0",
+    ],
+    [
+      "a bandwidth whose 1/(2σ²) overflows",
+      () => mmd2(new Float64Array(4), Float64Array.of(0, 1, 1, 0), { bandwidth: 1e-200 }),
+      RangeError,
+      "mmd2: options.bandwidth must be large enough that 1/(2σ²) is finite (σ > 1e-154), got 1e-200",
     ],
   ] as const)("rejects %s", (_name, call, type, message) => {
     expect(call).toThrow(type);

@@ -50,7 +50,65 @@ describe("normalCdf and normalPdf", () => {
     expect(Math.abs(normalPdf(x) / ref - 1)).toBeLessThan(4e-16);
   });
 
+  test("mean and sd: Φ((x − μ)/σ) and φ((x − μ)/σ)/σ; the defaults are the standard law, bit for bit", () => {
+    // oracle: the one-argument functions (checked against mpmath above) at the standardised point
+    for (const [x, mean, sd] of [
+      [1.3, 0.3, 2],
+      [-4, 1, 0.5],
+      [10, 10, 1e-3],
+      [2.5e5, -1e5, 3e4],
+    ]) {
+      const z = (x - mean) / sd;
+      expect(normalCdf(x, mean, sd)).toBe(normalCdf(z));
+      expect(normalPdf(x, mean, sd)).toBe(normalPdf(z) / sd);
+    }
+    for (let x = -40; x <= 40; x += 0.37) {
+      expect(normalCdf(x, 0, 1)).toBe(normalCdf(x));
+      expect(normalPdf(x, 0, 1)).toBe(normalPdf(x));
+      expect(normalPdf(x)).toBe(0.3989422804014327 * Math.exp(-0.5 * x * x)); // the former body
+    }
+    // a density of N(3, 0.25²) integrates to 1: midpoint rule on ±10σ, error O(h²) ≈ 1e-12
+    let mass = 0;
+    for (let x = 3 - 2.5 + 5e-4; x < 3 + 2.5; x += 1e-3) mass += normalPdf(x, 3, 0.25) * 1e-3;
+    expect(Math.abs(mass - 1)).toBeLessThan(1e-9);
+    expect([
+      normalCdf(-Infinity, 2, 3),
+      normalCdf(Infinity, 2, 3),
+      normalPdf(Infinity, 2, 3),
+    ]).toEqual([0, 1, 0]);
+  });
+
   test.each([
+    [
+      "cdf sd 0",
+      () => normalCdf(1, 0, 0),
+      RangeError,
+      "normalCdf: sd must be a finite number > 0, got 0",
+    ],
+    [
+      "pdf sd −1",
+      () => normalPdf(1, 0, -1),
+      RangeError,
+      "normalPdf: sd must be a finite number > 0, got -1",
+    ],
+    [
+      "pdf sd NaN",
+      () => normalPdf(1, 0, NaN),
+      RangeError,
+      "normalPdf: sd must be a finite number > 0, got NaN",
+    ],
+    [
+      "cdf mean ∞",
+      () => normalCdf(1, Infinity),
+      RangeError,
+      "normalCdf: mean must be a finite number, got Infinity",
+    ],
+    [
+      "pdf mean a string",
+      () => normalPdf(1, "0" as never),
+      TypeError,
+      'normalPdf: mean must be a finite number, got "0"',
+    ],
     [
       "cdf NaN",
       () => normalCdf(NaN),

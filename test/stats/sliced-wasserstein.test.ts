@@ -52,7 +52,7 @@ describe("slicedWasserstein", () => {
           projections: 0,
         }),
       RangeError,
-      "slicedWasserstein: projections must be a positive integer, got 0",
+      "slicedWasserstein: options.projections must be a positive integer, got 0",
     ],
   ] as const)("rejects %s", (_name, call, type, message) => {
     expect(call).toThrow(type);

@@ -65,6 +65,12 @@ describe("Welford", () => {
       "Welford.pushAll: xs[1] must be a finite number, got Infinity",
     ],
     [
+      "a string push",
+      () => new Welford().push("1" as never),
+      TypeError,
+      'Welford.push: x must be a finite number, got "1"',
+    ],
+    [
       "bad merge",
       () => new Welford().merge({} as never),
       TypeError,
