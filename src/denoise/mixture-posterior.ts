@@ -1,6 +1,6 @@
 import { pushForward, type GaussianMixture } from "../mixture";
 import { requireMixturePoints } from "../mixture";
-import { requireFinite } from "../base";
+import { requirePositive } from "../base";
 
 /**
  * Exact posterior of a mixture prior $x_0 \sim \sum_k w_k\mathcal N(\mu_k, \Sigma_k)$ given $x = \alpha x_0 + \sigma\varepsilon$:
@@ -8,7 +8,7 @@ import { requireFinite } from "../base";
  * $V_k = \Sigma_k - \alpha^2\Sigma_k C_k^{-1}\Sigma_k$, $C_k = \alpha^2\Sigma_k + \sigma^2 I$,
  * $r_k \propto w_k\mathcal N(x;\alpha\mu_k, C_k)$; the variance by the law of total variance.
  * @param mix the prior (d-dimensional)
- * @param x (n, d) row-major noisy points
+ * @param x (n, d) row-major noisy points, finite, n ≥ 1
  * @param scale $\alpha > 0$
  * @param std $\sigma > 0$
  * @returns mean (n, d) and variance (n, d), the diagonal of $\operatorname{Cov}[x_0\mid x]$
@@ -22,8 +22,8 @@ export function mixturePosterior(
 ): { mean: Float64Array; variance: Float64Array } {
   const fn = "mixturePosterior";
   const n = requireMixturePoints(fn, mix, x);
-  const a = requireFinite(fn, "scale", scale, "a finite number > 0", (v) => v > 0);
-  requireFinite(fn, "std", std, "a finite number > 0", (v) => v > 0);
+  const a = requirePositive(fn, "scale", scale);
+  requirePositive(fn, "std", std);
   const q = pushForward(mix, a, std);
   const { dim: d, components: K, means: mu, covs: S } = mix;
   const P = q.precisions; // (K, d, d) C_k⁻¹

@@ -71,7 +71,7 @@ describe("tweedie, mixturePosterior, idealDenoiser", () => {
       [
         () => tweedieMean(a, Float64Array.from([1, 2]), 1, 1),
         RangeError,
-        /tweedieMean: score must have the \(non-zero\) length of x, 1, got 2/,
+        /tweedieMean: score must have length 1, got 2/,
       ],
       [
         () => tweedieMean(a, a, 1, 0),
@@ -96,7 +96,7 @@ describe("tweedie, mixturePosterior, idealDenoiser", () => {
       [
         () => empiricalScore(a, a, 1, -1, 1),
         RangeError,
-        /idealDenoiser: scale must be a finite number > 0, got -1/,
+        /empiricalScore: scale must be a finite number > 0, got -1/,
       ],
       [
         () => mixturePosterior(mix, Float64Array.from([NaN]), 1, 1),
@@ -108,10 +108,31 @@ describe("tweedie, mixturePosterior, idealDenoiser", () => {
         RangeError,
         /mixturePosterior: std must be a finite number > 0, got Infinity/,
       ],
+      [
+        () => tweedieMean(Float64Array.of(NaN), a, 1, 1),
+        RangeError,
+        /tweedieMean: x\[0\] must be a finite number, got NaN/,
+      ],
+      [
+        () => tweedieVariance(new Float64Array(0), 1, 1),
+        RangeError,
+        /tweedieVariance: hessianDiagonal must be non-empty, got a Float64Array of length 0/,
+      ],
+      [
+        () => empiricalScore(a, a, 2.5, 1, 1),
+        RangeError,
+        /empiricalScore: dim must be a positive integer, got 2.5/,
+      ],
     ];
     for (const [f, type, msg] of table) {
       expect(f).toThrow(type);
       expect(f).toThrow(msg);
     }
+  });
+  it("idealDenoiser where every weight underflows (σ² = 0 in doubles) gives the σ → 0 limit", () => {
+    // σ = 1e-200: σ² underflows to 0; the limit is the data point nearest to x (ties: their mean)
+    const data = Float64Array.from([-1, 1, 3]);
+    const x = Float64Array.from([-5, 0.5, 2, 10]);
+    expect(Array.from(idealDenoiser(data, x, 1, 1, 1e-200))).toEqual([-1, 1, 2, 3]);
   });
 });
