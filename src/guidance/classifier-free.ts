@@ -1,11 +1,13 @@
 import type { ScoreFunction } from "../score";
-import { describeValue, requireFinite } from "../base";
+import { describeValue, requireFinite, requireInteger, requireInterface } from "../base";
+import { requireScoreCall } from "./validate";
 
 /**
  * $\tilde s_t(x) = (1 + w)\,s_t(x \mid y) - w\,s_t(x)$: classifier-free guidance, a combination
  * of a conditional and an unconditional score. With exact scores
  * $s_t(x\mid y) - s_t(x) = \nabla\log p_t(y\mid x)$ (Bayes), so it equals classifier guidance
- * with scale $\gamma = 1 + w$.
+ * with scale $\gamma = 1 + w$. Its `score(t, x, out, n)` takes a finite t (the two scores judge
+ * its range), n ≥ 1 rows of finite x, (n, d) row-major, and out of at least n·d entries.
  * @param conditional $s_t(x \mid y)$, dimension d
  * @param unconditional $s_t(x)$, dimension d
  * @param w the guidance weight, finite (w = 0: the conditional score)
@@ -17,25 +19,21 @@ export function classifierFreeScore(
   w: number,
 ): ScoreFunction {
   const fn = "classifierFreeScore";
-  for (const [name, s] of [
-    ["conditional", conditional],
-    ["unconditional", unconditional],
-  ] as const) {
-    if (s === null || typeof s !== "object" || typeof s.score !== "function") {
-      throw new TypeError(`${fn}: ${name} must be a ScoreFunction, got ${describeValue(s)}`);
-    }
-  }
-  if (conditional.dim !== unconditional.dim) {
+  requireInterface(fn, "conditional", conditional, "a ScoreFunction", ["score"]);
+  requireInterface(fn, "unconditional", unconditional, "a ScoreFunction", ["score"]);
+  const d = requireInteger(fn, "conditional.dim", conditional.dim, 1);
+  if (unconditional.dim !== d) {
     throw new RangeError(
-      `${fn}: unconditional.dim must equal conditional.dim = ${conditional.dim}, got ${unconditional.dim}`,
+      `${fn}: unconditional.dim must equal conditional.dim = ${d}, got ${describeValue(unconditional.dim)}`,
     );
   }
-  requireFinite(fn, "w", w, "a finite number");
+  requireFinite(fn, "w", w);
   const su = { buf: new Float64Array(0) };
   return Object.freeze({
-    dim: conditional.dim,
+    dim: d,
     score(t: number, x: Float64Array, out: Float64Array, n: number): void {
-      const m = n * conditional.dim;
+      requireScoreCall(`${fn}.score`, t, x, out, n, d, null);
+      const m = n * d;
       if (su.buf.length < m) su.buf = new Float64Array(m); // (n, d), grown once
       conditional.score(t, x, out, n);
       unconditional.score(t, x, su.buf, n);

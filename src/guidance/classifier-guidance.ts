@@ -1,18 +1,26 @@
 import type { LinearProcess } from "../processes";
-import { exactMixtureScore, type ScoreFunction } from "../score";
-import { mixtureAtTime, type GaussianMixture } from "../mixture";
-import { requireFinite } from "../base";
-import { checkClass, classifierGradient } from "./classifier";
+import type { ScoreFunction } from "../score";
+import { MixtureKernels, pushForward, type GaussianMixture } from "../mixture";
+import { requireNonNegative } from "../base";
+import { classGradient } from "./classifier";
+import {
+  requireClass,
+  requireLinearProcessOf,
+  requireMixtureArg,
+  requireScoreCall,
+} from "./validate";
 
 /**
  * $\tilde s_t(x) = \nabla_x\log p_t(x) + \gamma\,\nabla_x\log p_t(y \mid x)$, both terms exact
  * for a mixture pushed through a linear process (the classes are the components, carried along).
  * γ = 1 gives the score of $p_t(x \mid y)$; γ ≠ 1 is the score of $p_t(x)\,p_t(y\mid x)^\gamma$ at
  * each t, which is NOT the diffused tilted law $p_0(x)p_0(y\mid x)^\gamma$ pushed forward.
+ * Its `score(t, x, out, n)` takes t in [0, T] (up to the rounding of a solver's t + h), n ≥ 1
+ * rows of finite x, (n, d) row-major, and out of at least n·d entries.
  * @param data the data mixture $p_0$ (d-dimensional)
  * @param process a linear forward process of dimension d
  * @param y the class, an integer in [0, K)
- * @param gamma the guidance scale γ ≥ 0
+ * @param gamma the guidance scale γ ≥ 0, finite
  * @see Dhariwal & Nichol (2021), NeurIPS, §4 and Algorithm 1; Song et al. (2021), ICLR, eq. (14)
  */
 export function classifierGuidedScore(
@@ -22,17 +30,26 @@ export function classifierGuidedScore(
   gamma: number,
 ): ScoreFunction {
   const fn = "classifierGuidedScore";
-  const base = exactMixtureScore(data, process); // validates data and process
-  checkClass(fn, data, y);
-  requireFinite(fn, "gamma", gamma, "a finite number >= 0", (v) => v >= 0);
+  requireMixtureArg(fn, "data", data);
+  requireLinearProcessOf(fn, process, data);
+  requireClass(fn, data, y);
+  requireNonNegative(fn, "gamma", gamma);
   const d = data.dim;
-  let cache: { t: number; mix: GaussianMixture } | null = null;
+  // two times cached: a two-stage solver alternates between t_k and t_{k+1}
+  const cache: { t: number; mix: GaussianMixture; kernels: MixtureKernels }[] = [];
+  const at = (t: number): { mix: GaussianMixture; kernels: MixtureKernels } => {
+    for (const c of cache) if (c.t === t) return c;
+    const mix = pushForward(data, process.scale(t), process.std(t)); // p_t
+    if (cache.length === 2) cache.shift();
+    cache.push({ t, mix, kernels: new MixtureKernels(mix) });
+    return cache[cache.length - 1];
+  };
   return Object.freeze({
     dim: d,
     score(t: number, x: Float64Array, out: Float64Array, n: number): void {
-      if (cache === null || cache.t !== t) cache = { t, mix: mixtureAtTime(data, process, t) };
-      base.score(t, x, out, n);
-      const g = classifierGradient(cache.mix, y, x.subarray(0, n * d)); // (n, d)
+      const { mix, kernels } = at(requireScoreCall(`${fn}.score`, t, x, out, n, d, process.T));
+      kernels.score(x, out, n); // ∇ log p_t
+      const g = classGradient(mix, y, x, n); // (n, d) ∇ log p_t(y | x)
       for (let i = 0; i < n * d; i++) out[i] += gamma * g[i];
     },
   });

@@ -1,6 +1,6 @@
-import { gaussianMixture, mixtureLogDensity, type GaussianMixture } from "../mixture";
-import { requireMixturePoints } from "../mixture";
-import { describeValue } from "../base";
+import { gaussianMixture, MixtureKernels, type GaussianMixture } from "../mixture";
+import { requirePoints } from "../base";
+import { requireClass, requireMixtureArg } from "./validate";
 
 /**
  * $p(x \mid y = k) = \mathcal N(x; \mu_k, \Sigma_k)$: component k of a mixture as the
@@ -11,13 +11,10 @@ import { describeValue } from "../base";
  * @see Bishop (2006), Pattern Recognition and Machine Learning, §9.2, eq. (9.12)
  */
 export function classConditional(mix: GaussianMixture, y: number): GaussianMixture {
-  checkClass("classConditional", mix, y);
-  const d = mix.dim;
-  return gaussianMixture({
-    weights: [1],
-    means: mix.means.subarray(y * d, (y + 1) * d),
-    covs: mix.covs.subarray(y * d * d, (y + 1) * d * d),
-  });
+  const fn = "classConditional";
+  requireMixtureArg(fn, "mix", mix);
+  requireClass(fn, mix, y);
+  return component(mix, y);
 }
 
 /**
@@ -25,7 +22,7 @@ export function classConditional(mix: GaussianMixture, y: number): GaussianMixtu
  * classifier of a mixture (the responsibility of component y, in log space).
  * @param mix the mixture
  * @param y the class, an integer in [0, K)
- * @param x (n, d) row-major points
+ * @param x (n, d) row-major points, finite, n ≥ 1
  * @returns (n) log posterior probabilities
  * @see Bishop (2006), Pattern Recognition and Machine Learning, eq. (9.13)
  */
@@ -34,10 +31,12 @@ export function classifierLogProbability(
   y: number,
   x: Float64Array,
 ): Float64Array {
-  requireMixturePoints("classifierLogProbability", mix, x);
-  checkClass("classifierLogProbability", mix, y);
-  const lp = mixtureLogDensity(mix, x); // (n)
-  const ly = mixtureLogDensity(classConditional(mix, y), x); // (n)
+  const fn = "classifierLogProbability";
+  requireMixtureArg(fn, "mix", mix);
+  requireClass(fn, mix, y);
+  const n = requirePoints(fn, "x", x, mix.dim);
+  const lp = logDensity(mix, x, n); // (n)
+  const ly = logDensity(component(mix, y), x, n); // (n)
   const lw = Math.log(mix.weights[y]);
   return ly.map((v, i) => lw + v - lp[i]);
 }
@@ -47,13 +46,42 @@ export function classifierLogProbability(
  * the class score minus the mixture score, with responsibilities $r_k$ in log space.
  * @param mix the mixture
  * @param y the class, an integer in [0, K)
- * @param x (n, d) row-major points
+ * @param x (n, d) row-major points, finite, n ≥ 1
  * @returns (n, d) row-major gradients
  * @see Dhariwal & Nichol (2021), Diffusion Models Beat GANs on Image Synthesis, NeurIPS, §4.1
  */
 export function classifierGradient(mix: GaussianMixture, y: number, x: Float64Array): Float64Array {
-  const n = requireMixturePoints("classifierGradient", mix, x);
-  checkClass("classifierGradient", mix, y);
+  const fn = "classifierGradient";
+  requireMixtureArg(fn, "mix", mix);
+  requireClass(fn, mix, y);
+  const n = requirePoints(fn, "x", x, mix.dim);
+  return classGradient(mix, y, x, n);
+}
+
+/** Component y of mix as a one-component mixture (validated arguments). @internal */
+export function component(mix: GaussianMixture, y: number): GaussianMixture {
+  const d = mix.dim;
+  return gaussianMixture({
+    weights: [1],
+    means: mix.means.subarray(y * d, (y + 1) * d),
+    covs: mix.covs.subarray(y * d * d, (y + 1) * d * d),
+  });
+}
+
+/** log p at the first n rows of x (validated arguments): (n). @internal */
+export function logDensity(mix: GaussianMixture, x: Float64Array, n: number): Float64Array {
+  const out = new Float64Array(n); // (n)
+  new MixtureKernels(mix).logDensity(x, out, n);
+  return out;
+}
+
+/** ∇ log p(y | x) at the first n rows of x (validated arguments): (n, d). @internal */
+export function classGradient(
+  mix: GaussianMixture,
+  y: number,
+  x: Float64Array,
+  n: number,
+): Float64Array {
   const { dim: d, components: K, means, precisions: P, logNormalizers } = mix;
   const out = new Float64Array(n * d); // (n, d)
   const l = new Float64Array(K); // (K) log w_k N_k(x)
@@ -83,18 +111,4 @@ export function classifierGradient(mix: GaussianMixture, y: number, x: Float64Ar
     }
   }
   return out;
-}
-
-/** Throws unless y is a class of mix. @internal */
-export function checkClass(fn: string, mix: GaussianMixture, y: number): void {
-  if (mix === null || typeof mix !== "object" || !Number.isInteger(mix.components)) {
-    throw new TypeError(
-      `${fn}: mix must be a GaussianMixture from gaussianMixture, got ${describeValue(mix)}`,
-    );
-  }
-  if (!Number.isInteger(y) || y < 0 || y >= mix.components) {
-    throw new RangeError(
-      `${fn}: y must be an integer in [0, ${mix.components}), got ${describeValue(y)}`,
-    );
-  }
 }

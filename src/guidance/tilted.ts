@@ -1,7 +1,7 @@
-import { mixtureLogDensity, type GaussianMixture } from "../mixture";
-import { requireMixturePoints } from "../mixture";
-import { requireFinite } from "../base";
-import { checkClass, classConditional } from "./classifier";
+import type { GaussianMixture } from "../mixture";
+import { requireNonNegative, requirePoints } from "../base";
+import { component, logDensity } from "./classifier";
+import { requireClass, requireMixtureArg } from "./validate";
 
 /**
  * $\log\tilde p(x) = \log p(x) + \gamma\log p(y \mid x) + c = (1 - \gamma)\log p(x) + \gamma\log\big(w_y\mathcal N(x;\mu_y,\Sigma_y)\big) + c$:
@@ -10,8 +10,8 @@ import { checkClass, classConditional } from "./classifier";
  * sampler needs only this.
  * @param mix the mixture p
  * @param y the class, an integer in [0, K)
- * @param gamma γ ≥ 0
- * @param x (n, d) row-major points
+ * @param gamma γ ≥ 0, finite
+ * @param x (n, d) row-major points, finite, n ≥ 1
  * @returns (n) unnormalised log densities (c = 0 in the second form)
  * @see Chidambaram et al. (2024), What does guidance do? A fine-grained analysis in a simple setting, eq. (2)
  */
@@ -22,11 +22,12 @@ export function tiltedLogDensity(
   x: Float64Array,
 ): Float64Array {
   const fn = "tiltedLogDensity";
-  requireMixturePoints(fn, mix, x);
-  checkClass(fn, mix, y);
-  requireFinite(fn, "gamma", gamma, "a finite number >= 0", (v) => v >= 0);
-  const lp = mixtureLogDensity(mix, x); // (n)
-  const ly = mixtureLogDensity(classConditional(mix, y), x); // (n)
+  requireMixtureArg(fn, "mix", mix);
+  requireClass(fn, mix, y);
+  requireNonNegative(fn, "gamma", gamma);
+  const n = requirePoints(fn, "x", x, mix.dim);
+  const lp = logDensity(mix, x, n); // (n)
+  const ly = logDensity(component(mix, y), x, n); // (n)
   const lw = Math.log(mix.weights[y]);
   return lp.map((v, i) => (1 - gamma) * v + gamma * (lw + ly[i]));
 }

@@ -87,6 +87,20 @@ describe("guided scores", () => {
   });
 });
 
+describe("guided score times", () => {
+  it("accepts t within 1e-12·T of [0, T] (a solver's t + h) and reads it as the end point", () => {
+    const vp = vpSde({ dim: 2 });
+    const f = classifierGuidedScore(mix2, vp, 1, 2);
+    const [a, b, c, e] = [8, 8, 8, 8].map((k) => new Float64Array(k));
+    f.score(1, pts, a, 4);
+    f.score(1 + 1e-13, pts, b, 4);
+    f.score(0, pts, c, 4);
+    f.score(-1e-13, pts, e, 4);
+    expect(Array.from(b)).toEqual(Array.from(a));
+    expect(Array.from(e)).toEqual(Array.from(c));
+  });
+});
+
 describe("tiltedLogDensity", () => {
   it("is log p at γ = 0 and log w_y N_y at γ = 1, linear in γ between", () => {
     const lp = mixtureLogDensity(mix2, pts);
@@ -139,6 +153,54 @@ describe("guidance bad input", () => {
       () => tiltedLogDensity(mix2, 0.5, 1, pts),
       RangeError,
       "tiltedLogDensity: y must be an integer in [0, 3), got 0.5",
+    ],
+    [
+      "guided score at t past T",
+      () => classifierGuidedScore(mix2, vp, 0, 1).score(1.5, pts, new Float64Array(8), 4),
+      RangeError,
+      "classifierGuidedScore.score: t must be in [0, T] = [0, 1], got 1.5",
+    ],
+    [
+      "guided score at a NaN point: named by the method called, not by classifierGradient",
+      () =>
+        classifierGuidedScore(mix2, vp, 0, 1).score(
+          0.5,
+          Float64Array.of(0, NaN),
+          new Float64Array(2),
+          1,
+        ),
+      RangeError,
+      "classifierGuidedScore.score: x[1] must be a finite number, got NaN",
+    ],
+    [
+      "guided score with n past the rows of x",
+      () => classifierGuidedScore(mix2, vp, 0, 1).score(0.5, pts, new Float64Array(10), 5),
+      RangeError,
+      "classifierGuidedScore.score: x must hold at least n·d = 10 values (n = 5, d = 2), got length 8",
+    ],
+    [
+      "guided score: a process of another dimension, named by the function called",
+      () => classifierGuidedScore(mix2, vpSde({ dim: 1 }), 0, 1),
+      RangeError,
+      "classifierGuidedScore: process.dim must equal data.dim = 2, got 1",
+    ],
+    [
+      "guided score: data not a mixture (not exactMixtureScore's message)",
+      () => classifierGuidedScore({} as never, vp, 0, 1),
+      TypeError,
+      "classifierGuidedScore: data must be a GaussianMixture from gaussianMixture, got an object",
+    ],
+    [
+      "class a string",
+      () => classConditional(mix2, "1" as never),
+      TypeError,
+      'classConditional: y must be an integer in [0, 3), got "1"',
+    ],
+    [
+      "cfg score n = 2.5",
+      () => classifierFreeScore(s, s, 1).score(0.5, pts, new Float64Array(8), 2.5),
+      RangeError,
+      "classifierFreeScore.score: n must be a positive integer, got 2.5",
     ],
   ])("%s", (_name, f, type, message) => {
     expect(f).toThrow(type as ErrorConstructor);

@@ -1,0 +1,4 @@
+import { describeProbes } from "./harness";
+import { probes } from "./guidance.probes";
+
+describeProbes("guidance", probes);
