@@ -1,24 +1,27 @@
 import type { Sde } from "../sde";
-import { describeValue, isFloat64Array, requireFinite } from "../base";
+import { requireFinite, requireFiniteArray, requirePositive, requireTime } from "../base";
+import { requireRowsCall, requireStepTime } from "./validate";
 
 /**
  * $dX = \frac{b - X}{T - t}\,dt + \sigma\,dW$ on $[0, T)$: Brownian motion conditioned on
  * $X_T = b$ (Doob's h-transform with $h = \mathcal N(b; x, \sigma^2(T - t))$), each 1-D path with its
  * own end point b. Euler–Maruyama's last step lands at $b + \Delta W$ (the drift is evaluated at
- * $t_{K-1} < T$): the pin is exact only in the limit.
- * @param end (n) end points $b$, one per 1-D path; the Sde must then run exactly n paths
+ * $t_{K-1} < T$): the pin is exact only in the limit. `drift(t, x, out, n)` takes t in [0, T) (the
+ * drift is infinite at T) and exactly n paths; `diffusion` takes t in [0, T] and any n ≥ 1.
+ * @param end (n) end points $b$, finite, n ≥ 1, one per 1-D path; the Sde must then run exactly n paths
  * @param T horizon > 0
  * @param sigma noise scale σ > 0 (default 1)
  * @see Karatzas & Shreve (1991), Brownian Motion and Stochastic Calculus, §5.6.B, eq. (6.28)
  */
 export function brownianBridgeSde(end: Float64Array, T: number, sigma = 1): Sde {
   const fn = "brownianBridgeSde";
-  if (!isFloat64Array(end) || end.length === 0) {
-    throw new TypeError(`${fn}: end must be a non-empty Float64Array, got ${describeValue(end)}`);
+  requireFiniteArray(fn, "end", end);
+  if (end.length === 0) {
+    throw new RangeError(`${fn}: end must be non-empty, got a Float64Array of length 0`);
   }
-  requireFinite(fn, "T", T, "a finite number > 0", (v) => v > 0);
-  requireFinite(fn, "sigma", sigma, "a finite number > 0", (v) => v > 0);
-  const b = Float64Array.from(end); // (n, d) copied
+  requirePositive(fn, "T", T);
+  requirePositive(fn, "sigma", sigma);
+  const b = Float64Array.from(end); // (n) copied
   const m = b.length;
   return Object.freeze({
     dim: 1,
@@ -26,12 +29,19 @@ export function brownianBridgeSde(end: Float64Array, T: number, sigma = 1): Sde 
     noise: "diagonal",
     additive: true,
     drift(t: number, x: Float64Array, out: Float64Array, n: number): void {
-      if (n !== m)
-        throw new RangeError(`${fn}: drift called with n = ${n}, the bridge has ${m} paths`);
+      const f = `${fn}.drift`;
+      requireStepTime(f, t, T, true, " (the drift (b − x)/(T − t) is infinite at T)");
+      requireRowsCall(f, x, out, n, 1);
+      if (n !== m) {
+        throw new RangeError(`${f}: n must equal the number of end points, ${m}, got ${n}`);
+      }
       const r = 1 / (T - t);
       for (let i = 0; i < m; i++) out[i] = (b[i] - x[i]) * r;
     },
-    diffusion(_t: number, _x: Float64Array, out: Float64Array, n: number): void {
+    diffusion(t: number, x: Float64Array, out: Float64Array, n: number): void {
+      const f = `${fn}.diffusion`;
+      requireStepTime(f, t, T);
+      requireRowsCall(f, x, out, n, 1);
       out.fill(sigma, 0, n);
     },
   } as const);
@@ -56,11 +66,11 @@ export function brownianBridgeMarginal(
   sigma = 1,
 ): { mean: number; variance: number } {
   const fn = "brownianBridgeMarginal";
-  requireFinite(fn, "a", a, "a finite number");
-  requireFinite(fn, "b", b, "a finite number");
-  requireFinite(fn, "T", T, "a finite number > 0", (v) => v > 0);
-  requireFinite(fn, "t", t, `a number in [0, T = ${T}]`, (v) => v >= 0 && v <= T);
-  requireFinite(fn, "sigma", sigma, "a finite number > 0", (v) => v > 0);
+  requireFinite(fn, "a", a);
+  requireFinite(fn, "b", b);
+  requirePositive(fn, "T", T);
+  requireTime(fn, "t", t, T);
+  requirePositive(fn, "sigma", sigma);
   const s = t / T;
   return { mean: (1 - s) * a + s * b, variance: sigma * sigma * t * (1 - s) };
 }

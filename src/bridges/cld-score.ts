@@ -2,8 +2,8 @@ import type { CldProcess } from "../processes";
 import { gaussianMixture, type GaussianMixture } from "../mixture";
 import { type ScoreFunction } from "../score";
 import { MixtureKernels } from "../mixture";
-import { requireMixture } from "../mixture";
-import { describeValue, requireFinite } from "../base";
+import { describeValue, requireInterface, requireTime } from "../base";
+import { requireMixtureArg, requireRowsCall, requireStepTime } from "./validate";
 
 /**
  * $p_t(x, v) = \sum_k w_k\,\mathcal N\big((a_x\mu_k, a_v\mu_k),\ \Sigma_t \otimes I_d + aa^\top\otimes\Sigma_k\big)$
@@ -19,13 +19,12 @@ import { describeValue, requireFinite } from "../base";
  */
 export function cldMarginal(data: GaussianMixture, cld: CldProcess, t: number): GaussianMixture {
   checkCld("cldMarginal", data, cld);
-  requireFinite(
-    "cldMarginal",
-    "t",
-    t,
-    `a number in [0, T = ${cld.T}]`,
-    (v) => v >= 0 && v <= cld.T,
-  );
+  requireTime("cldMarginal", "t", t, cld.T);
+  return cldLaw(data, cld, t);
+}
+
+/** The joint law of (x_t, v_t) for validated arguments. */
+function cldLaw(data: GaussianMixture, cld: CldProcess, t: number): GaussianMixture {
   const { dim: d, components: K, weights, means, covs } = data;
   const D = 2 * d;
   const { mean: a, cov: S } = cld.marginalFromData(t, new Float64Array(d).fill(1)); // a_x, a_v; Σ_t
@@ -60,17 +59,20 @@ export function cldMarginal(data: GaussianMixture, cld: CldProcess, t: number): 
  * needs the score in the velocity only; the position part is returned as 0. Exact for mixture data.
  * @param data the data mixture (d-dimensional)
  * @param cld a CLD process with cld.dim = 2d
- * @returns a ScoreFunction of dimension 2d, points laid out [x (d), v (d)]
+ * @returns a ScoreFunction of dimension 2d, points laid out [x (d), v (d)]; its
+ *   `score(t, u, out, n)` takes t in [0, T] (up to the rounding of a solver's t + h), n ≥ 1 rows
+ *   of finite u, (n, 2d) row-major, and out of at least n·2d entries
  * @see Dockhorn, Vahdat & Kreis (2022), ICLR, eq. (6)–(7) (score in velocity only)
  */
 export function cldVelocityScore(data: GaussianMixture, cld: CldProcess): ScoreFunction {
-  checkCld("cldVelocityScore", data, cld);
+  const fn = "cldVelocityScore";
+  checkCld(fn, data, cld);
   const d = data.dim;
   const D = 2 * d;
   const cache: { t: number; kernels: MixtureKernels }[] = [];
   const at = (t: number): MixtureKernels => {
     for (const e of cache) if (e.t === t) return e.kernels;
-    const kernels = new MixtureKernels(cldMarginal(data, cld, t));
+    const kernels = new MixtureKernels(cldLaw(data, cld, t));
     if (cache.length === 2) cache.shift();
     cache.push({ t, kernels });
     return kernels;
@@ -78,18 +80,20 @@ export function cldVelocityScore(data: GaussianMixture, cld: CldProcess): ScoreF
   return Object.freeze({
     dim: D,
     score(t: number, u: Float64Array, out: Float64Array, n: number): void {
-      at(t).score(u, out, n);
+      const s = requireStepTime(`${fn}.score`, t, cld.T);
+      requireRowsCall(`${fn}.score`, u, out, n, D, "u");
+      at(Math.min(Math.max(s, 0), cld.T)).score(u, out, n);
       for (let r = 0; r < n; r++) out.fill(0, r * D, r * D + d);
     },
   });
 }
 
 function checkCld(fn: string, data: GaussianMixture, cld: CldProcess): void {
-  requireMixture(fn, data);
-  if (cld === null || typeof cld !== "object" || typeof cld.marginalFromData !== "function") {
-    throw new TypeError(`${fn}: cld must be a CldProcess, got ${describeValue(cld)}`);
-  }
+  requireMixtureArg(fn, "data", data);
+  requireInterface(fn, "cld", cld, "a CldProcess", ["marginalFromData"]);
   if (cld.dim !== 2 * data.dim) {
-    throw new RangeError(`${fn}: cld.dim must be 2·data.dim = ${2 * data.dim}, got ${cld.dim}`);
+    throw new RangeError(
+      `${fn}: cld.dim must be 2·data.dim = ${2 * data.dim}, got ${describeValue(cld.dim)}`,
+    );
   }
 }

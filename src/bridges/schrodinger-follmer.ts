@@ -1,15 +1,22 @@
 import { gaussianMixture, type GaussianMixture } from "../mixture";
-import { requireMixture } from "../mixture";
 import { requireFinite } from "../base";
 import type { Sde } from "../sde";
+import { requireMixtureArg, requireRowsCall, requireStepTime } from "./validate";
 
 /** The Schrödinger–Föllmer process of a mixture target: its SDE and exact marginals. */
 export interface SchrodingerFollmer {
-  /** $dX = b(t, X)\,dt + dW$ on [0, 1], additive unit noise, dimension d */
+  /**
+   * $dX = b(t, X)\,dt + dW$ on [0, 1], additive unit noise, dimension d; `drift(t, x, out, n)`
+   * and `diffusion` take t in [0, 1] (up to the rounding of a solver's t + h), n ≥ 1 rows of
+   * finite x, (n, d) row-major, and out of at least n·d entries
+   */
   readonly sde: Sde;
   /** the target $\mu$ = law of $X_1$ */
   readonly target: GaussianMixture;
-  /** law of $X_t$, $t \in (0, 1]$: $\sum_k w_k\mathcal N(t\mu_k,\ t^2\Sigma_k + t(1 - t)I)$ */
+  /**
+   * law of $X_t$, $t \in (0, 1]$: $\sum_k w_k\mathcal N(t\mu_k,\ t^2\Sigma_k + t(1 - t)I)$ (for t
+   * below about 1e-308 the covariance underflows and its precision overflows to Infinity)
+   */
   marginal(t: number): GaussianMixture;
 }
 
@@ -19,12 +26,13 @@ export interface SchrodingerFollmer {
  * with $B_k = t\Sigma_k + (1 - t)I$: $h = \sum_k w_k |B_k|^{-1/2}\exp\{-\tfrac12[x^\top B_k^{-1}(I - \Sigma_k)x - 2\mu_k^\top B_k^{-1}x + t\mu_k^\top B_k^{-1}\mu_k]\}$
  * and $\nabla\log h = \sum_k r_k B_k^{-1}[(\Sigma_k - I)x + \mu_k]$, $r_k \propto$ the k-th term: finite on all of [0, 1]
  * (it equals $\nabla\log p_t(x) + x/t$, the Doob h-transform of Brownian motion by the bridge mixture).
- * @param target the mixture μ (d-dimensional); its covariances must be positive definite
+ * @param target the mixture μ (d-dimensional), from `gaussianMixture` (positive-definite covariances)
  * @see Huang, Jiao, Kang, Liao, Liu & Liu (2021), Schrödinger–Föllmer Sampler, arXiv:2106.10880, eq. (3)–(5);
  *   Wang, Jiao, Xu, Wang & Yang (2021), Deep Generative Learning via Schrödinger Bridge, ICML, §3; Föllmer (1985)
  */
 export function schrodingerFollmer(target: GaussianMixture): SchrodingerFollmer {
-  requireMixture("schrodingerFollmer", target);
+  const fn = "schrodingerFollmer";
+  requireMixtureArg(fn, "target", target);
   const { dim: d, components: K, weights, means, covs } = target;
   const cache: { t: number; b: GaussianMixture }[] = [];
   /** the mixture with covariances B_k(t): its precisions and log normalisers are what h needs */
@@ -46,6 +54,8 @@ export function schrodingerFollmer(target: GaussianMixture): SchrodingerFollmer 
     noise: "diagonal",
     additive: true,
     drift(t: number, x: Float64Array, out: Float64Array, n: number): void {
+      requireStepTime(`${fn}.sde.drift`, t, 1);
+      requireRowsCall(`${fn}.sde.drift`, x, out, n, d);
       const { precisions: P, logNormalizers } = at(t);
       for (let r = 0; r < n; r++) {
         const o = r * d;
@@ -83,7 +93,9 @@ export function schrodingerFollmer(target: GaussianMixture): SchrodingerFollmer 
         }
       }
     },
-    diffusion(_t: number, _x: Float64Array, out: Float64Array, n: number): void {
+    diffusion(t: number, x: Float64Array, out: Float64Array, n: number): void {
+      requireStepTime(`${fn}.sde.diffusion`, t, 1);
+      requireRowsCall(`${fn}.sde.diffusion`, x, out, n, d);
       out.fill(1, 0, n * d);
     },
   });
@@ -92,10 +104,10 @@ export function schrodingerFollmer(target: GaussianMixture): SchrodingerFollmer 
     target,
     marginal(t: number): GaussianMixture {
       requireFinite(
-        "schrodingerFollmer.marginal",
+        `${fn}.marginal`,
         "t",
         t,
-        "a number in (0, 1]",
+        "in (0, 1] (the law at 0 is a point mass)",
         (v) => v > 0 && v <= 1,
       );
       const c = covs.map((v) => t * t * v); // (K, d, d)

@@ -11,12 +11,12 @@ import {
 
 const mix1 = gaussianMixture({ weights: [0.3, 0.7], means: [-2, 1.5], covs: [0.25, 0.5] });
 const drift = (
-  sde: { drift: (t: number, x: Float64Array, o: Float64Array, n: number) => void },
+  sde: { dim: number; drift: (t: number, x: Float64Array, o: Float64Array, n: number) => void },
   t: number,
   x: Float64Array,
 ) => {
   const o = new Float64Array(x.length);
-  sde.drift(t, x, o, x.length);
+  sde.drift(t, x, o, x.length / sde.dim);
   return o;
 };
 
@@ -63,6 +63,12 @@ describe("schrodingerFollmer", () => {
     const b0 = drift(s2.sde, 0, new Float64Array(2));
     expect(b0[0]).toBeCloseTo(0.6 * -1 + 0.4 * 2, 13);
     expect(b0[1]).toBeCloseTo(0.6 * 0.5 + 0.4 * -1, 13);
+  });
+  it("drift accepts t within 1e-12 of [0, 1] (a solver's t + h), rejects t beyond", () => {
+    const out = new Float64Array(1);
+    expect(() => sf.sde.drift(1 + 1e-13, Float64Array.of(0.5), out, 1)).not.toThrow();
+    expect(() => sf.sde.drift(-1e-13, Float64Array.of(0.5), out, 1)).not.toThrow();
+    expect(() => sf.sde.drift(1 + 1e-9, Float64Array.of(0.5), out, 1)).toThrow(RangeError);
   });
   it("marginal at t = 1 is the target", () => {
     const m = sf.marginal(1);
@@ -121,13 +127,13 @@ describe("bridges bad input", () => {
       "SF marginal t",
       () => schrodingerFollmer(mix1).marginal(0),
       RangeError,
-      "schrodingerFollmer.marginal: t must be a number in (0, 1], got 0",
+      "schrodingerFollmer.marginal: t must be in (0, 1] (the law at 0 is a point mass), got 0",
     ],
     [
       "SF target",
       () => schrodingerFollmer(null as never),
       TypeError,
-      "schrodingerFollmer: mix must be a GaussianMixture from gaussianMixture, got null",
+      "schrodingerFollmer: target must be a GaussianMixture from gaussianMixture, got null",
     ],
     [
       "bridge T",
@@ -139,13 +145,13 @@ describe("bridges bad input", () => {
       "bridge end",
       () => brownianBridgeSde([1] as never, 1),
       TypeError,
-      "brownianBridgeSde: end must be a non-empty Float64Array, got an array of length 1",
+      "brownianBridgeSde: end must be a Float64Array, got an array of length 1",
     ],
     [
       "bridge t",
       () => brownianBridgeMarginal(0, 1, 1, 2),
       RangeError,
-      "brownianBridgeMarginal: t must be a number in [0, T = 1], got 2",
+      "brownianBridgeMarginal: t must be in [0, T] = [0, 1], got 2",
     ],
     [
       "cld dims",
@@ -157,7 +163,73 @@ describe("bridges bad input", () => {
       "cld t",
       () => cldMarginal(mix1, criticallyDampedLangevin(), 2),
       RangeError,
-      "cldMarginal: t must be a number in [0, T = 1], got 2",
+      "cldMarginal: t must be in [0, T] = [0, 1], got 2",
+    ],
+    [
+      "bridge drift at T, where it is infinite",
+      () =>
+        brownianBridgeSde(Float64Array.of(1), 2).drift(
+          2,
+          Float64Array.of(0),
+          new Float64Array(1),
+          1,
+        ),
+      RangeError,
+      "brownianBridgeSde.drift: t must be in [0, T) = [0, 2) (the drift (b − x)/(T − t) is infinite at T), got 2",
+    ],
+    [
+      "bridge drift with n other than the number of end points",
+      () =>
+        brownianBridgeSde(Float64Array.of(1, 2), 1).drift(
+          0.5,
+          Float64Array.of(0, 0, 0),
+          new Float64Array(3),
+          3,
+        ),
+      RangeError,
+      "brownianBridgeSde.drift: n must equal the number of end points, 2, got 3",
+    ],
+    [
+      "bridge end with a NaN",
+      () => brownianBridgeSde(Float64Array.of(1, NaN), 1),
+      RangeError,
+      "brownianBridgeSde: end[1] must be a finite number, got NaN",
+    ],
+    [
+      "SF drift at t past 1",
+      () => schrodingerFollmer(mix1).sde.drift(1.5, Float64Array.of(0), new Float64Array(1), 1),
+      RangeError,
+      "schrodingerFollmer.sde.drift: t must be in [0, T] = [0, 1], got 1.5",
+    ],
+    [
+      "SF drift at a NaN state",
+      () => schrodingerFollmer(mix1).sde.drift(0.5, Float64Array.of(NaN), new Float64Array(1), 1),
+      RangeError,
+      "schrodingerFollmer.sde.drift: x[0] must be a finite number, got NaN",
+    ],
+    [
+      "CLD score at t past T: named by the method, not by cldMarginal",
+      () =>
+        cldVelocityScore(mix1, criticallyDampedLangevin()).score(
+          2,
+          new Float64Array(2),
+          new Float64Array(2),
+          1,
+        ),
+      RangeError,
+      "cldVelocityScore.score: t must be in [0, T] = [0, 1], got 2",
+    ],
+    [
+      "CLD score with n = 1.5",
+      () =>
+        cldVelocityScore(mix1, criticallyDampedLangevin()).score(
+          0.5,
+          new Float64Array(4),
+          new Float64Array(4),
+          1.5,
+        ),
+      RangeError,
+      "cldVelocityScore.score: n must be a positive integer, got 1.5",
     ],
   ])("%s", (_name, f, type, message) => {
     expect(f).toThrow(type as ErrorConstructor);

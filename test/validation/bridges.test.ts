@@ -1,0 +1,4 @@
+import { describeProbes } from "./harness";
+import { probes } from "./bridges.probes";
+
+describeProbes("bridges", probes);
