@@ -1,5 +1,6 @@
 import type { ScoreModel } from "../nn";
-import { checkBatch, Scratch, weightFunction, type Weighting } from "./validate";
+import { checkBatch, checkModel, checkOptions, Scratch, weightFunction } from "./validate";
+import type { Weighting } from "./validate";
 
 const scratch = new Scratch();
 
@@ -7,10 +8,12 @@ const scratch = new Scratch();
  * $L(\theta) = \frac1n\sum_r \tfrac12\lambda(t_r)\lVert s_\theta(t_r, x_r) - s(t_r, x_r)\rVert^2$
  * against a known score s (the "explicit" objective; only possible when the score is known).
  * Adds $\partial L/\partial\theta$ to model.grad and returns L.
- * @param model score model, dimension d
+ * @param model score model, dimension d, finite parameters
  * @param t (n) times @param x (n, d) row-major points @param target (n, d) the true score at them
- * @param n rows
- * @param options weighting ("none" default, or a function of t), perRow (n) per-row losses
+ *   (all finite, exactly n rows)
+ * @param n rows, a positive integer
+ * @param options weighting ("none" default, or a function of t returning a finite λ ≥ 0),
+ *   perRow (n) per-row losses
  * @see Hyvärinen (2005), JMLR 6, eq. (2); Song et al. (2021), ICLR, eq. (7)
  */
 export function explicitScoreMatching(
@@ -22,15 +25,16 @@ export function explicitScoreMatching(
   options: { weighting?: Weighting; perRow?: Float64Array } = {},
 ): number {
   const fn = "explicitScoreMatching";
-  const d = model.dim;
-  checkBatch(fn, model, n, [
+  const d = checkModel(fn, model, ["evaluate", "backward"]);
+  checkBatch(fn, n, [
     ["t", t, 1],
     ["x", x, d],
     ["target", target, d],
   ]);
-  const lambda = weightFunction(fn, options.weighting ?? "none", undefined);
+  const o = checkOptions(fn, options, n);
+  const lambda = weightFunction(fn, o.weighting === undefined ? "none" : o.weighting, undefined);
   const s = model.evaluate(t, x, n);
-  const g = scratch.get(0, n * d);
+  const g = scratch.get(0, n * d).subarray(0, n * d);
   let total = 0;
   for (let r = 0; r < n; r++) {
     const lam = lambda(t[r]);
@@ -41,7 +45,7 @@ export function explicitScoreMatching(
       g[r * d + i] = (lam * e) / n;
     }
     const row = 0.5 * lam * sq;
-    if (options.perRow) options.perRow[r] = row;
+    if (o.perRow) o.perRow[r] = row;
     total += row;
   }
   model.backward(g, n);

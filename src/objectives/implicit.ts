@@ -1,5 +1,5 @@
 import type { ScoreModel } from "../nn";
-import { checkBatch, Scratch } from "./validate";
+import { checkBatch, checkModel, checkOptions, Scratch } from "./validate";
 
 const scratch = new Scratch();
 
@@ -9,8 +9,9 @@ const scratch = new Scratch();
  * true score. The trace is exact, $\sum_i e_i^\top J e_i$ from d Jacobian-vector products, so
  * the cost is d forward-and-backward passes: meant for low dimension. Adds the gradient to
  * model.grad and returns L.
- * @param model score model, dimension d
- * @param t (n) times @param x (n, d) row-major samples of the data @param n rows
+ * @param model score model, dimension d, finite parameters
+ * @param t (n) times @param x (n, d) row-major samples of the data (finite, exactly n rows)
+ * @param n rows, a positive integer
  * @param options perRow (n) per-row values
  * @see Hyvärinen (2005), JMLR 6, Theorem 1, eq. (3)–(4)
  */
@@ -21,19 +22,21 @@ export function implicitScoreMatching(
   n: number,
   options: { perRow?: Float64Array } = {},
 ): number {
-  const d = model.dim;
-  checkBatch("implicitScoreMatching", model, n, [
+  const fn = "implicitScoreMatching";
+  const d = checkModel(fn, model, ["evaluateTangent", "backwardTangent"]);
+  checkBatch(fn, n, [
     ["t", t, 1],
     ["x", x, d],
   ]);
-  const v = scratch.get(0, n * d);
-  const gS = scratch.get(1, n * d);
-  const gT = scratch.get(2, n * d);
-  const rows = scratch.get(3, n);
-  rows.fill(0, 0, n);
+  const o = checkOptions(fn, options, n);
+  const v = scratch.get(0, n * d).subarray(0, n * d);
+  const gS = scratch.get(1, n * d).subarray(0, n * d);
+  const gT = scratch.get(2, n * d).subarray(0, n * d);
+  const rows = scratch.get(3, n).subarray(0, n);
+  rows.fill(0);
   for (let i = 0; i < d; i++) {
-    v.fill(0, 0, n * d);
-    gT.fill(0, 0, n * d);
+    v.fill(0);
+    gT.fill(0);
     for (let r = 0; r < n; r++) {
       v[r * d + i] = 1;
       gT[r * d + i] = 1 / n;
@@ -48,11 +51,11 @@ export function implicitScoreMatching(
       }
     }
     if (i === 0) for (let k = 0; k < n * d; k++) gS[k] = score[k] / n;
-    else gS.fill(0, 0, n * d);
+    else gS.fill(0);
     model.backwardTangent(gS, gT, n);
   }
   let total = 0;
   for (let r = 0; r < n; r++) total += rows[r];
-  if (options.perRow) options.perRow.set(rows.subarray(0, n));
+  if (o.perRow) o.perRow.set(rows);
   return total / n;
 }

@@ -1,5 +1,6 @@
 import type { ScoreModel } from "../nn";
-import { checkBatch, Scratch } from "./validate";
+import { describeValue } from "../base";
+import { checkBatch, checkModel, checkOptions, Scratch } from "./validate";
 
 const scratch = new Scratch();
 
@@ -9,9 +10,10 @@ const scratch = new Scratch();
  * $v \sim N(0, I)$): sliced score matching, one random projection per row, one
  * Jacobian-vector product whatever d. Same minimiser as the implicit objective. Projections are
  * an argument (draw them with fillNormal). Adds the gradient to model.grad and returns L.
- * @param model score model, dimension d
- * @param t (n) @param x (n, d) samples @param v (n, d) projections @param n rows
- * @param options varianceReduced (default false), perRow (n)
+ * @param model score model, dimension d, finite parameters
+ * @param t (n) @param x (n, d) samples @param v (n, d) projections (finite, exactly n rows)
+ * @param n rows, a positive integer
+ * @param options varianceReduced (a boolean, default false), perRow (n)
  * @see Song, Garg, Shi & Ermon (2019), UAI, eq. (7) (SSM) and (8) (SSM-VR)
  */
 export function slicedScoreMatching(
@@ -22,15 +24,22 @@ export function slicedScoreMatching(
   n: number,
   options: { varianceReduced?: boolean; perRow?: Float64Array } = {},
 ): number {
-  const d = model.dim;
-  checkBatch("slicedScoreMatching", model, n, [
+  const fn = "slicedScoreMatching";
+  const d = checkModel(fn, model, ["evaluateTangent", "backwardTangent"]);
+  checkBatch(fn, n, [
     ["t", t, 1],
     ["x", x, d],
     ["v", v, d],
   ]);
-  const vr = options.varianceReduced ?? false;
-  const gS = scratch.get(0, n * d);
-  const gT = scratch.get(1, n * d);
+  const o = checkOptions(fn, options, n);
+  const vr = o.varianceReduced === undefined ? false : o.varianceReduced;
+  if (typeof vr !== "boolean") {
+    throw new TypeError(
+      `${fn}: options.varianceReduced must be a boolean, got ${describeValue(vr)}`,
+    );
+  }
+  const gS = scratch.get(0, n * d).subarray(0, n * d);
+  const gT = scratch.get(1, n * d).subarray(0, n * d);
   const { score, tangent } = model.evaluateTangent(t, x, v, n);
   let total = 0;
   for (let r = 0; r < n; r++) {
@@ -49,7 +58,7 @@ export function slicedScoreMatching(
       gS[k] = (vr ? score[k] : vs * v[k]) / n;
     }
     const row = vjv + 0.5 * (vr ? ss : vs * vs);
-    if (options.perRow) options.perRow[r] = row;
+    if (o.perRow) o.perRow[r] = row;
     total += row;
   }
   model.backwardTangent(gS, gT, n);

@@ -108,7 +108,7 @@ describe("dsmBatch and bad input", () => {
   it.each([
     [
       () => dsmBatch(createRng(1), process, x, n, 2, 0),
-      "dsmBatch: tMin must be in (0, T = 1), got 0",
+      "dsmBatch: tMin must be in (0, T) = (0, 1), got 0",
     ],
     [
       () => implicitScoreMatching(affineScore(2), t, x, 0),
@@ -116,12 +116,112 @@ describe("dsmBatch and bad input", () => {
     ],
     [
       () => explicitScoreMatching(affineScore(2), t, x, new Float64Array(3), n),
-      "explicitScoreMatching: target must hold (n, 2) = 12 values, got 3",
+      "explicitScoreMatching: target must hold (n, d) = (6, 2) values, length 12, got length 3",
     ],
     [
       () =>
         denoisingScoreMatching(affineScore(2), process, batch, n, { weighting: "std" as "std2" }),
-      "denoisingScoreMatching: weighting must be",
+      "denoisingScoreMatching: options.weighting must be",
     ],
   ])("%#", (f, msg) => expect(f).toThrow(msg));
+});
+
+describe("bad input the probe tables cannot express (test/validation/objectives.probes.ts)", () => {
+  const nanModel = affineScore(2);
+  nanModel.params[3] = NaN;
+  const at = (k: number, v: number) => {
+    const a = t.slice();
+    a[k] = v;
+    return { ...batch, t: a };
+  };
+  it.each([
+    [
+      "a batch time below 0",
+      () => denoisingScoreMatching(affineScore(2), process, at(2, -0.5), n),
+      RangeError,
+      "denoisingScoreMatching: batch.t[2] must be in [0, T] = [0, 1], got -0.5",
+    ],
+    [
+      "a batch time past T",
+      () => denoisingScoreMatching(affineScore(2), process, at(0, 1.5), n),
+      RangeError,
+      "denoisingScoreMatching: batch.t[0] must be in [0, T] = [0, 1], got 1.5",
+    ],
+    [
+      "t = 0, where σ = 0 and the target −ε/σ is infinite",
+      () => denoisingScoreMatching(affineScore(2), process, at(1, 0), n),
+      RangeError,
+      "denoisingScoreMatching: batch.t[1] = 0 gives std(t) = 0; the target −ε/σ needs σ > 0",
+    ],
+    [
+      "a longer x than n rows (a mismatched batch)",
+      () => implicitScoreMatching(affineScore(2), t, new Float64Array(4 * n), n),
+      RangeError,
+      "implicitScoreMatching: x must hold (n, d) = (6, 2) values, length 12, got length 24",
+    ],
+    [
+      "a process of another dimension",
+      () => denoisingScoreMatching(affineScore(2), vpSde({ dim: 1 }), batch, n),
+      RangeError,
+      "denoisingScoreMatching: process.dim must equal model.dim = 2, got 1",
+    ],
+    [
+      "dsmBatch with d other than process.dim",
+      () => dsmBatch(createRng(1), process, x, 2 * n, 1),
+      RangeError,
+      "dsmBatch: process.dim must equal d = 1, got 2",
+    ],
+    [
+      "a model with a NaN parameter (a diverged step)",
+      () => explicitScoreMatching(nanModel, t, x, target, n),
+      RangeError,
+      "explicitScoreMatching: model.params[3] must be a finite number, got NaN",
+    ],
+    [
+      "a weighting that returns NaN",
+      () => explicitScoreMatching(affineScore(2), t, x, target, n, { weighting: () => NaN }),
+      RangeError,
+      "explicitScoreMatching: options.weighting(t) must be a finite number >= 0, got NaN at t = 0.05",
+    ],
+    [
+      "a weighting that returns a string",
+      () =>
+        explicitScoreMatching(affineScore(2), t, x, target, n, { weighting: () => "1" as never }),
+      TypeError,
+      'explicitScoreMatching: options.weighting(t) must return a number, got "1" at t = 0.05',
+    ],
+    [
+      '"std2" without a process',
+      () => explicitScoreMatching(affineScore(2), t, x, target, n, { weighting: "std2" }),
+      TypeError,
+      'explicitScoreMatching: options.weighting "std2" needs a process with std(t)',
+    ],
+    [
+      "varianceReduced not a boolean",
+      () => slicedScoreMatching(affineScore(2), t, x, v, n, { varianceReduced: 1 as never }),
+      TypeError,
+      "slicedScoreMatching: options.varianceReduced must be a boolean, got 1",
+    ],
+    [
+      "options null",
+      () => implicitScoreMatching(affineScore(2), t, x, n, null as never),
+      TypeError,
+      "implicitScoreMatching: options must be an object, got null",
+    ],
+    [
+      "perRow of another length",
+      () => implicitScoreMatching(affineScore(2), t, x, n, { perRow: new Float64Array(n + 1) }),
+      RangeError,
+      "implicitScoreMatching: options.perRow must have length 6, got 7",
+    ],
+    [
+      "a model without evaluateTangent",
+      () => slicedScoreMatching({ dim: 2, evaluate: () => x } as never, t, x, v, n),
+      TypeError,
+      "slicedScoreMatching: model must be a ScoreModel, got an object",
+    ],
+  ])("%s", (_name, f, type, message) => {
+    expect(f).toThrow(type as ErrorConstructor);
+    expect(f).toThrow(message as string);
+  });
 });
