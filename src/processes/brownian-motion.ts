@@ -1,29 +1,25 @@
-import {
-  checkDim,
-  checkMarginalArgs,
-  checkPositive,
-  isotropicLinearSde,
-  isotropicMoments,
-  isotropicPrior,
-} from "./helpers";
+import { requirePositive } from "../base";
+import { isotropicLinearSde, isotropicMoments, isotropicPrior } from "./helpers";
 import type { LinearProcess } from "./process";
+import { linearTransitionDensity } from "./transition-density";
+import { checkExact, checkMarginal, checkTime, readOptions } from "./validate";
 
 /**
- * $dX = \sigma\,dW$: $X_t = x_0 + \sigma W_t$, so scale = 1 and std = $\sigma\sqrt t$.
- * Prior: $N(0, \sigma^2 T\,I)$ (the marginal at T from $x_0 = 0$).
+ * $dX = \sigma\,dW$: $X_t = x_0 + \sigma W_t$, so scale = 1 and std = $\sigma\sqrt t$; transition
+ * $X_t \mid X_s = x \sim N(x, \sigma^2(t - s)I)$. Prior: $N(0, \sigma^2 T\,I)$ (the marginal at T
+ * from $x_0 = 0$).
  * @param options sigma (default 1), T (default 1), dim d (default 1)
  * @see Karatzas & Shreve (1991), Brownian Motion and Stochastic Calculus, Def. 2.1.1
  */
 export function brownianMotion(
   options: { sigma?: number; T?: number; dim?: number } = {},
 ): LinearProcess {
-  const { sigma = 1, T = 1, dim = 1 } = options;
-  checkPositive("brownianMotion", "sigma", sigma);
-  checkPositive("brownianMotion", "T", T);
-  checkDim("brownianMotion", dim);
+  const fn = "brownianMotion";
+  const { sigma = 1, T, dim } = readOptions(fn, options);
+  requirePositive(fn, "sigma", sigma);
   const std = (t: number): number => sigma * Math.sqrt(t);
   return Object.freeze({
-    name: "brownianMotion",
+    name: fn,
     dim,
     T,
     sde: isotropicLinearSde(
@@ -31,14 +27,22 @@ export function brownianMotion(
       () => 0,
       () => sigma,
     ),
-    scale: () => 1,
-    std,
+    scale(t: number) {
+      checkTime(`${fn}.scale`, t, T);
+      return 1;
+    },
+    std: (t: number) => std(checkTime(`${fn}.std`, t, T)),
     marginal(t: number, x0: Float64Array) {
-      checkMarginalArgs("brownianMotion.marginal", t, x0, dim);
+      checkMarginal(`${fn}.marginal`, t, x0, dim, T);
       return isotropicMoments(1, std(t), x0);
     },
+    ...linearTransitionDensity(fn, dim, T, (s, t) => ({
+      scale: 1,
+      variance: sigma * sigma * (t - s),
+    })),
     prior: isotropicPrior(dim, 0, std(T)),
-    exact(_t: number, x0: Float64Array, w: Float64Array, out: Float64Array, n: number) {
+    exact(t: number, x0: Float64Array, w: Float64Array, out: Float64Array, n: number) {
+      checkExact(`${fn}.exact`, t, x0, w, out, n, dim, T);
       for (let i = 0; i < n * dim; i++) out[i] = x0[i] + sigma * w[i];
     },
   });

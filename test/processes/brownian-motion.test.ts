@@ -30,13 +30,13 @@ describe("brownian-motion bad input", () => {
       "sigma",
       () => brownianMotion({ sigma: 0 }),
       RangeError,
-      "brownianMotion: sigma must be a positive finite number, got 0",
+      "brownianMotion: sigma must be a finite number > 0, got 0",
     ],
     [
       "T",
       () => brownianMotion({ T: Infinity }),
       RangeError,
-      "brownianMotion: T must be a positive finite number, got Infinity",
+      "brownianMotion: T must be a finite number > 0, got Infinity",
     ],
     [
       "dim",
@@ -48,13 +48,13 @@ describe("brownian-motion bad input", () => {
       "t",
       () => brownianMotion().marginal(-1, new Float64Array(1)),
       RangeError,
-      "brownianMotion.marginal: t must be a finite number >= 0, got -1",
+      "brownianMotion.marginal: t must be in [0, T] = [0, 1], got -1",
     ],
     [
       "x0",
       () => brownianMotion().marginal(1, new Float64Array(2)),
       RangeError,
-      "brownianMotion.marginal: x0 must be a Float64Array of length 1, got 2",
+      "brownianMotion.marginal: x0 must have length 1, got 2",
     ],
   ])("%s", (_name, call, type, message) => {
     expect(call).toThrow(type);

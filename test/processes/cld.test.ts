@@ -113,31 +113,31 @@ describe("cld bad input", () => {
       "mass",
       () => criticallyDampedLangevin({ mass: 0 }),
       RangeError,
-      "criticallyDampedLangevin: mass must be a positive finite number, got 0",
+      "criticallyDampedLangevin: mass must be a finite number > 0, got 0",
     ],
     [
       "gamma",
       () => criticallyDampedLangevin({ gamma: -1 }),
       RangeError,
-      "criticallyDampedLangevin: gamma must be a positive finite number, got -1",
+      "criticallyDampedLangevin: gamma must be a finite number > 0, got -1",
     ],
     [
       "beta",
       () => criticallyDampedLangevin({ beta: Infinity }),
       RangeError,
-      "criticallyDampedLangevin: beta must be a positive finite number, got Infinity",
+      "criticallyDampedLangevin: beta must be a finite number > 0, got Infinity",
     ],
     [
       "u0",
       () => criticallyDampedLangevin().marginal(1, new Float64Array(1)),
       RangeError,
-      "criticallyDampedLangevin.marginal: x0 must be a Float64Array of length 2, got 1",
+      "criticallyDampedLangevin.marginal: x0 must have length 2, got 1",
     ],
     [
       "x0",
       () => criticallyDampedLangevin().marginalFromData(1, new Float64Array(2)),
       RangeError,
-      "criticallyDampedLangevin.marginalFromData: x0 must be a Float64Array of length 1, got 2",
+      "criticallyDampedLangevin.marginalFromData: x0 must have length 1, got 2",
     ],
   ])("%s", (_name, call, type, message) => {
     expect(call).toThrow(type);

@@ -51,13 +51,13 @@ describe("geometric-brownian-motion bad input", () => {
       "sigma",
       () => geometricBrownianMotion({ sigma: 0 }),
       RangeError,
-      "geometricBrownianMotion: sigma must be a positive finite number, got 0",
+      "geometricBrownianMotion: sigma must be a finite number > 0, got 0",
     ],
     [
       "x0",
       () => geometricBrownianMotion().marginal(1, new Float64Array(0)),
       RangeError,
-      "geometricBrownianMotion.marginal: x0 must be a Float64Array of length 1, got 0",
+      "geometricBrownianMotion.marginal: x0 must have length 1, got 0",
     ],
   ])("%s", (_name, call, type, message) => {
     expect(call).toThrow(type);

@@ -27,14 +27,9 @@ describe("sub-vp-sde bad input", () => {
       "betaMin",
       () => subVpSde({ betaMin: NaN }),
       RangeError,
-      "subVpSde: betaMin must be a positive finite number, got NaN",
+      "subVpSde: betaMin must be a finite number > 0, got NaN",
     ],
-    [
-      "T",
-      () => subVpSde({ T: 0 }),
-      RangeError,
-      "subVpSde: T must be a positive finite number, got 0",
-    ],
+    ["T", () => subVpSde({ T: 0 }), RangeError, "subVpSde: T must be a finite number > 0, got 0"],
   ])("%s", (_name, call, type, message) => {
     expect(call).toThrow(type);
     expect(call).toThrow(message);

@@ -27,7 +27,7 @@ describe("ve-sde bad input", () => {
       "sigmaMin",
       () => veSde({ sigmaMin: 0 }),
       RangeError,
-      "veSde: sigmaMin must be a positive finite number, got 0",
+      "veSde: sigmaMin must be a finite number > 0, got 0",
     ],
     [
       "order",

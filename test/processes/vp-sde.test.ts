@@ -27,19 +27,19 @@ describe("vp-sde bad input", () => {
       "betaMin",
       () => vpSde({ betaMin: 0 }),
       RangeError,
-      "vpSde: betaMin must be a positive finite number, got 0",
+      "vpSde: betaMin must be a finite number > 0, got 0",
     ],
     [
       "betaMax",
       () => vpSde({ betaMax: -1 }),
       RangeError,
-      "vpSde: betaMax must be a positive finite number, got -1",
+      "vpSde: betaMax must be a finite number > 0, got -1",
     ],
     [
       "x0",
       () => vpSde().marginal(0.5, new Float64Array(3)),
       RangeError,
-      "vpSde.marginal: x0 must be a Float64Array of length 1, got 3",
+      "vpSde.marginal: x0 must have length 1, got 3",
     ],
   ])("%s", (_name, call, type, message) => {
     expect(call).toThrow(type);

@@ -1,0 +1,68 @@
+import {
+  requireFiniteArray,
+  requireInteger,
+  requireOptions,
+  requireRows,
+  requirePositive,
+  requireTime,
+} from "../base";
+
+/**
+ * Boundary checks shared by the process factories and their methods, in the vocabulary of
+ * src/base: `vpSde.std: t must be in [0, T] = [0, 1], got -0.5`. The SDE's drift and
+ * diffusion check nothing (solvers call them in hot loops): the factory validates their
+ * parameters once. @internal
+ */
+
+/** The options object (undefined reads as `{}`), with T > 0 and dim ≥ 1 checked. @internal */
+export function readOptions<O extends { T?: number; dim?: number }>(
+  fn: string,
+  options: O | undefined,
+): Partial<O> & { T: number; dim: number } {
+  const o = requireOptions(fn, options);
+  const T = requirePositive(fn, "T", orDefault(o.T, 1));
+  const dim = requireInteger(fn, "dim", orDefault(o.dim, 1), 1);
+  return { ...o, T, dim };
+}
+
+/** The option's value, or `fallback` when it is undefined (only then: null is refused later). @internal */
+export function orDefault<V>(v: V | undefined, fallback: V): V {
+  return v === undefined ? fallback : v;
+}
+
+/**
+ * Throws unless t is a time in [0, T] (a number; NaN, a string, t < 0 and t > T refused).
+ * The fast path is one comparison pair, for methods such as `std` that samplers call per step.
+ * @internal
+ */
+export function checkTime(fn: string, t: unknown, T: number, name = "t"): number {
+  if (typeof t === "number" && t >= 0 && t <= T) return t;
+  return requireTime(fn, name, t, T);
+}
+
+/** Throws unless t is a time in [0, T] and x0 a finite Float64Array of length d. @internal */
+export function checkMarginal(fn: string, t: unknown, x0: unknown, d: number, T: number): void {
+  checkTime(fn, t, T);
+  requireFiniteArray(fn, "x0", x0, d);
+}
+
+/**
+ * Throws unless t is in [0, T], n ≥ 1, x0 and w hold finite (n, d) rows and out (n, d) rows:
+ * the arguments of a pathwise exact solution. @internal
+ */
+export function checkExact(
+  fn: string,
+  t: unknown,
+  x0: unknown,
+  w: unknown,
+  out: unknown,
+  n: unknown,
+  d: number,
+  T: number,
+): void {
+  checkTime(fn, t, T);
+  const rows = requireInteger(fn, "n", n, 1);
+  requireRows(fn, "x0", x0, rows, d);
+  requireRows(fn, "w", w, rows, d);
+  requireRows(fn, "out", out, rows, d, { finite: false });
+}
