@@ -9,3 +9,4 @@ export { veSde } from "./ve-sde";
 export type { VeProcess } from "./ve-sde";
 export { criticallyDampedLangevin } from "./cld";
 export type { CldProcess } from "./cld";
+export { ouEulerStationaryVariance } from "./ou-euler-stationary-variance";

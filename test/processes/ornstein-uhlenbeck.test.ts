@@ -1,5 +1,5 @@
 import { brownianStream, uniformGrid } from "../../src/brownian";
-import { ornsteinUhlenbeck } from "../../src/processes";
+import { ornsteinUhlenbeck, ouEulerStationaryVariance } from "../../src/processes";
 import { createRng } from "../../src/rng";
 import { eulerMaruyama, integrate, sra1 } from "../../src/sde";
 import { ksOneSample, moments, normalCdf } from "../../src/stats";
@@ -51,16 +51,38 @@ describe("ornsteinUhlenbeck", () => {
     const n = 40000; // SE(var ratio) = sqrt(2/n) = 0.0071
     const path = brownianStream(createRng(SEED), uniformGrid(0, K * dt, K), n, 1);
     const { x } = integrate(p.sde, eulerMaruyama, new Float64Array(n), path);
-    const v = (sigma * sigma) / (theta * (2 - theta * dt));
+    const v = ouEulerStationaryVariance(theta, sigma, dt);
     const ratio = moments(x).variance / v;
     expect(Math.abs(ratio - 1)).toBeLessThan(0.036); // 5 SE
     // the continuous-time value σ²/(2θ) is 1.6× smaller, 80 SE away: the test can tell them apart
     expect((sigma * sigma) / (2 * theta) / v).toBeCloseTo(0.625, 12);
   });
 
+  it("ouEulerStationaryVariance is the fixed point of the EM variance map v ↦ (1 − θh)²v + σ²h", () => {
+    for (const [theta, sigma, h] of [
+      [1.5, 0.8, 0.5],
+      [2, 1, 0.9],
+      [0.3, 2, 0.01],
+    ]) {
+      // iterate from 0: the error contracts by (1 − θh)² ≥ 0.994 per step, so 20000 steps reach
+      // e^{−120}; rounding accumulates to about 1e-16/(1 − (1 − θh)²) ≈ 2e-14 relative
+      let v = 0;
+      for (let k = 0; k < 20000; k++) v = (1 - theta * h) ** 2 * v + sigma * sigma * h;
+      const got = ouEulerStationaryVariance(theta, sigma, h);
+      expect(Math.abs(got / v - 1)).toBeLessThan(1e-12);
+    }
+    // h → 0: the exact σ²/(2θ), with a first-order bias factor 1/(1 − θh/2)
+    expect(ouEulerStationaryVariance(1.5, 0.8, 1e-9)).toBeCloseTo(0.64 / 3, 9);
+    expect(ouEulerStationaryVariance(1.5, 0.8, 0.2) / (0.64 / 3)).toBeCloseTo(1 / 0.85, 14);
+  });
+
   it("has the stationary law as its prior (known answer)", () => {
     expect(p.prior.cov[0]).toBeCloseTo(0.64 / 3, 15);
-    expect(p.std(1e3) ** 2).toBeCloseTo(0.64 / 3, 15);
+    // std(t)² → σ²/(2θ) as t → ∞: at t = 1000, e^{−3000} underflows to 0
+    expect(ornsteinUhlenbeck({ theta: 1.5, sigma: 0.8, T: 1e3 }).std(1e3) ** 2).toBeCloseTo(
+      0.64 / 3,
+      15,
+    );
   });
 });
 
@@ -70,13 +92,13 @@ describe("ornstein-uhlenbeck bad input", () => {
       "theta",
       () => ornsteinUhlenbeck({ theta: -1 }),
       RangeError,
-      "ornsteinUhlenbeck: theta must be a positive finite number, got -1",
+      "ornsteinUhlenbeck: theta must be a finite number > 0, got -1",
     ],
     [
       "sigma",
       () => ornsteinUhlenbeck({ sigma: NaN }),
       RangeError,
-      "ornsteinUhlenbeck: sigma must be a positive finite number, got NaN",
+      "ornsteinUhlenbeck: sigma must be a finite number > 0, got NaN",
     ],
     [
       "dim",
@@ -85,10 +107,22 @@ describe("ornstein-uhlenbeck bad input", () => {
       "ornsteinUhlenbeck: dim must be a positive integer, got 0",
     ],
     [
+      "h",
+      () => ouEulerStationaryVariance(1.5, 0.8, 2),
+      RangeError,
+      "ouEulerStationaryVariance: h must be in (0, 2/theta) = (0, 1.3333333333333333) for a stable chain (|1 − θh| < 1), got 2",
+    ],
+    [
+      "t > T",
+      () => ornsteinUhlenbeck().std(1.5),
+      RangeError,
+      "ornsteinUhlenbeck.std: t must be in [0, T] = [0, 1], got 1.5",
+    ],
+    [
       "t",
       () => ornsteinUhlenbeck().marginal(NaN, new Float64Array(1)),
       RangeError,
-      "ornsteinUhlenbeck.marginal: t must be a finite number >= 0, got NaN",
+      "ornsteinUhlenbeck.marginal: t must be in [0, T] = [0, 1], got NaN",
     ],
   ])("%s", (_name, call, type, message) => {
     expect(call).toThrow(type);
