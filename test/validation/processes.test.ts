@@ -1,0 +1,4 @@
+import { describeProbes } from "./harness";
+import { probes } from "./processes.probes";
+
+describeProbes("processes", probes);
