@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: runs every benchmark module in turn. Add a module by appending it here.
+ * `npm run bench`: runs every benchmark module in turn; `node dist/bench/index.js em-ou
+ * score-matching` runs only the named ones, in the order given. Add a module by appending it here.
  * Absolute times on shared machines are noisy: quote the ratios against the reference scripts.
  */
 import { isMainThread } from "node:worker_threads";
@@ -15,8 +16,21 @@ const benchmarks: { name: string; run: () => Promise<void> }[] = [
   { name: "runner-vs-nbconvert", run: runnerVsNbconvert.run },
 ];
 
+/** The benchmarks named on the command line (all when none is), or throws naming the unknown. */
+function selected(names: string[]): typeof benchmarks {
+  if (names.length === 0) return benchmarks;
+  return names.map((name) => {
+    const b = benchmarks.find((x) => x.name === name);
+    if (!b) {
+      const known = benchmarks.map((x) => x.name).join(", ");
+      throw new RangeError(`bench: unknown benchmark ${JSON.stringify(name)}; known: ${known}`);
+    }
+    return b;
+  });
+}
+
 async function main(): Promise<void> {
-  for (const b of benchmarks) {
+  for (const b of selected(process.argv.slice(2))) {
     await b.run();
     console.log("");
   }
