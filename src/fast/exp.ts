@@ -2,13 +2,14 @@
  * $e^x = 2^n e^r$, $n = \mathrm{round}(x/\ln 2)$, $|r| \le \ln 2/2$, with $e^r$ its Taylor polynomial
  * of degree 12 (truncation $r^{13}/13! < 1.8\cdot10^{-16}$ relative) evaluated by Estrin's scheme,
  * and $2^n$ read from a table. Measured against `Math.exp` within 4 ulp on $[-708, 709]$
- * (test/nn/exp.test.ts); several times faster in a hot loop, because `Math.exp` is a call into C.
+ * (test/fast/exp.test.ts); several times faster in a hot loop, because `Math.exp` is a call into C.
  * The argument is clamped to $[-708, 709]$ (so $e^x$ stays a normal double): below, the result is
  * $e^{-708} \approx 3\cdot10^{-308}$ instead of smaller. NaN propagates.
  * @internal
  * @see J.-M. Muller (2016), Elementary Functions, 3rd ed., §11.2 (additive range reduction);
  *   Cody & Waite (1980), Software Manual for the Elementary Functions (split ln 2)
  */
+import { describeValue } from "../base";
 
 export const LOG2E = 1.4426950408889634;
 /** 1.5·2⁵²: adding it rounds a double of magnitude < 2⁵¹ to the nearest integer */
@@ -44,11 +45,26 @@ export function expReduced(r: number): number {
   return p03 + p47 * r4 + (p8b + C12 * r4) * (r4 * r4);
 }
 
-/** $e^x$ to within 4 ulp for $x \in [-708, 709]$ (clamped outside). @param x any double */
-export function fastExp(x: number): number {
+/**
+ * $e^x$ to within 4 ulp for $x \in [-708, 709]$ (clamped outside), unchecked: the loops of
+ * src/fast (silu.ts) call it per entry. @internal
+ */
+export function expKernel(x: number): number {
   const y = x < -708 ? -708 : x > 709 ? 709 : x;
   const n = y * LOG2E + SHIFT - SHIFT;
   const r = y - n * LN2_HI - n * LN2_LO;
   const p = expReduced(r);
   return x !== x ? x : p * POW2[(n | 0) + 1022];
+}
+
+/**
+ * $e^x$ to within 4 ulp of `Math.exp` for $x \in [-708, 709]$ (clamped outside: $e^{-708}$
+ * below, $e^{709}$ above), NaN for NaN, as described above.
+ * @param x a number
+ */
+export function fastExp(x: number): number {
+  if (typeof x !== "number") {
+    throw new TypeError(`fastExp: x must be a number, got ${describeValue(x)}`);
+  }
+  return expKernel(x);
 }

@@ -1,12 +1,17 @@
 /**
- * The WebAssembly SIMD kernel behind {@link gemmNT}: $C = AB^\top$ with A (m, k), B (n, k),
- * C (m, n) row-major in the module's memory, m a multiple of 2, n of 4, k of 2. A 2 × 4 block of
- * C lives in eight f64x2 accumulators (two k-lanes each) while k runs innermost over contiguous
- * rows; the lanes are summed at the end. Measured here (512 × 128 × 128): 2 × 4 blocks 7.1
- * GFLOP/s, 4 × 4 5.5, 4 × 2 6.5, 2 × 2 4.0, against 1.3 for the best plain-JS 4 × 4 kernel.
- * @internal
+ * The WebAssembly SIMD micro-kernel of {@link gemmPacked} (what `gemmNT` & co. run by default):
+ * $C = AB^\top$ with A (m, k), B (n, k), C (m, n) row-major in the module's memory, m a multiple
+ * of 2, n of 4, k of 2. A 2 × 4 block of C lives in eight f64x2 accumulators (two k-lanes each)
+ * while k runs innermost over contiguous rows; the lanes are summed at the end, so entry (i, j) is
+ * $\sum_{p\ \mathrm{even}} + \sum_{p\ \mathrm{odd}}$, each sum in order (f64x2 has no fused
+ * multiply-add): test/fast/gemm-packed.test.ts checks that bit for bit, and the distance to the
+ * plain sum of `gemmReference` against its rounding-error bound. Measured here (512 × 128 × 128):
+ * 2 × 4 blocks 7.1 GFLOP/s, 4 × 4 5.5, 4 × 2 6.5, 2 × 2 4.0, against 1.3 for the best plain-JS
+ * 4 × 4 kernel.
  * @see K. Goto & R. van de Geijn (2008), ACM TOMS 34(3), §4 (register blocking of the micro-kernel)
  */
+import type { GemmMicroKernel } from "./gemm-packed";
+import { requireCaller, requireReserveArgs, requireRunArgs } from "./gemm-run-args";
 import * as w from "./wasm-emit";
 
 const ROWS = 2; // rows of A per block
@@ -89,37 +94,36 @@ function kernelBytes(): Uint8Array {
   return w.assemble("gemm", 6, locals, body);
 }
 
-/** A compiled kernel with its own growable memory. */
-export interface WasmGemm {
-  readonly rows: number;
-  readonly cols: number;
-  /** the memory as doubles; re-read after {@link WasmGemm.reserve} */
-  view: Float64Array;
-  /** grows the memory to hold at least `doubles` values */
-  reserve(doubles: number): void;
-  /** C = A Bᵀ at double offsets a, b, c (m % 2 = n % 4 = k % 2 = 0) */
-  run(a: number, b: number, c: number, m: number, n: number, k: number): void;
-}
-
-/** Compiles the kernel, or returns null where WebAssembly SIMD is unavailable. */
-export function createWasmGemm(): WasmGemm | null {
+/**
+ * Compiles the kernel with its own growable memory, or returns null where WebAssembly SIMD is
+ * unavailable. A {@link GemmMicroKernel} for {@link gemmPacked}.
+ * @param caller what errors call the kernel's methods (`${caller}.run`): a factory that hands
+ *   this kernel to its user passes its own name
+ */
+export function createWasmGemm(caller = "createWasmGemm"): GemmMicroKernel | null {
+  requireCaller("createWasmGemm", caller);
+  const [reserveName, runName] = [`${caller}.reserve`, `${caller}.run`];
   const wasm = w.instantiate(kernelBytes());
   if (wasm === null) return null;
   const { mem, fn } = wasm;
-  const kernel: WasmGemm = {
+  let view = new Float64Array(mem.buffer);
+  return {
     rows: ROWS,
     cols: COLS,
-    view: new Float64Array(mem.buffer),
+    get view(): Float64Array {
+      return view;
+    },
     reserve(doubles: number): void {
+      requireReserveArgs(reserveName, doubles);
       const need = doubles * 8 - mem.buffer.byteLength;
       if (need > 0) {
         mem.grow(Math.ceil(need / 65536));
-        kernel.view = new Float64Array(mem.buffer);
+        view = new Float64Array(mem.buffer);
       }
     },
     run(a: number, b: number, c: number, m: number, n: number, k: number): void {
+      requireRunArgs(runName, view, ROWS, COLS, a, b, c, m, n, k);
       fn(a * 8, b * 8, c * 8, m, n, k);
     },
   };
-  return kernel;
 }

@@ -8,6 +8,8 @@
  * @internal
  * @see J.-M. Muller (2016), Elementary Functions, 3rd ed., §11.2; Elfwing, Uchibe & Doya (2018), eq. (1)–(2)
  */
+import { requireInteger } from "../base";
+import { requireArrayOf } from "./check";
 import { LN2_HI, LN2_LO, LOG2E, SHIFT } from "./exp";
 import * as w from "./wasm-emit";
 
@@ -62,16 +64,27 @@ function kernelBytes(): Uint8Array {
   return w.assemble("silu", 4, locals, body);
 }
 
-/** SiLU over z[0 .. len) into h and d (σ'), or null where WebAssembly SIMD is unavailable. */
-export type SiluFn = (z: Float64Array, h: Float64Array, d: Float64Array, len: number) => void;
+/** A compiled SiLU kernel with its own growable memory. */
+export interface WasmSilu {
+  /** $h = \mathrm{SiLU}(z)$, $d = \mathrm{SiLU}'(z)$ over z[0 .. len), as {@link siluFast}. */
+  run(z: Float64Array, h: Float64Array, d: Float64Array, len: number): void;
+}
 
-/** Compiles the kernel with its own growable memory; null without WebAssembly SIMD. */
-export function createWasmSilu(): SiluFn | null {
+/**
+ * Compiles the kernel with its own growable memory; null without WebAssembly SIMD. Its `run`
+ * is bit-identical to {@link siluFast} (test/fast/silu.test.ts).
+ */
+export function createWasmSilu(): WasmSilu | null {
   const wasm = w.instantiate(kernelBytes());
   if (wasm === null) return null;
   const { mem, fn } = wasm;
   let view = new Float64Array(mem.buffer);
-  return (z, h, d, len) => {
+  const run = (z: Float64Array, h: Float64Array, d: Float64Array, len: number): void => {
+    const name = "createWasmSilu.run";
+    requireInteger(name, "len", len, 0);
+    requireArrayOf(name, "z", z, len);
+    requireArrayOf(name, "h", h, len);
+    requireArrayOf(name, "d", d, len);
     const len2 = len + (len & 1); // (z, h, d) at 0, len2, 2·len2: 16-byte aligned
     const need = 3 * len2 * 8 - mem.buffer.byteLength;
     if (need > 0) {
@@ -84,4 +97,5 @@ export function createWasmSilu(): SiluFn | null {
     h.set(view.subarray(len2, len2 + len));
     d.set(view.subarray(2 * len2, 2 * len2 + len));
   };
+  return { run };
 }

@@ -1,66 +1,52 @@
-import { isFloat64Array, describeValue } from "../base";
-import { addRun } from "../fast";
+import { describeValue, isFloat64Array, requireInteger } from "../base";
+import { gemmPacked } from "../fast";
 import { gemmKernel, type GemmKernel } from "./gemm-kernel";
 
-/** How an operand is stored: "n" as given, "t" transposed. */
-type Op = "n" | "t";
-
 /**
- * Copies src into kernel scratch at `off` as (rowsPad, kPad) row-major, zero-padded: for op "n"
- * src is (rows, k), for "t" src is (k, rows) and is transposed on the way.
+ * $C_{ij} \mathrel{(+)}= \sum_{p<k} A_{ip} B_{jp}$ with A (m, k) or, transposed, (k, m) and B
+ * (n, k) or (k, n), all row-major, each sum from 0 in the order p = 0, 1, …: the reference
+ * version of the three products below, as the formula reads. They run `gemmPacked` (src/fast:
+ * operands packed into a micro-kernel's scratch) instead; with the "js" kernel that is
+ * bit-identical to this loop, with "wasm" (the default) within the rounding-error bound of a
+ * two-lane sum (test/fast/gemm-packed.test.ts).
+ * @param a (m, k) row-major, or (k, m) when `aT`
+ * @param b (n, k) row-major, or (k, n) when `bT`
+ * @param c (m, n) row-major, written (added into when `accumulate`)
+ * @param aT whether a is stored transposed
+ * @param bT whether b is stored transposed
+ * @see Golub & Van Loan (2013), Matrix Computations, 4th ed., Algorithm 1.1.5 (ijk matrix multiplication)
  */
-function pack(
-  view: Float64Array,
-  off: number,
-  src: Float64Array,
-  op: Op,
-  rows: number,
+export function gemmReference(
+  a: Float64Array,
+  b: Float64Array,
+  c: Float64Array,
+  m: number,
+  n: number,
   k: number,
-  rowsPad: number,
-  kPad: number,
+  accumulate: boolean,
+  aT: boolean,
+  bT: boolean,
 ): void {
-  if (op === "n") {
-    if (k === kPad) view.set(src.subarray(0, rows * k), off);
-    else {
-      for (let i = 0; i < rows; i++) {
-        view.set(src.subarray(i * k, i * k + k), off + i * kPad);
-        view[off + i * kPad + k] = 0;
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let p = 0; p < k; p++) {
+        const aip = aT ? a[p * m + i] : a[i * k + p]; // A_ip
+        const bjp = bT ? b[p * n + j] : b[j * k + p]; // B_jp
+        s += aip * bjp;
       }
+      c[i * n + j] = accumulate ? c[i * n + j] + s : s;
     }
-  } else {
-    // 8 × 8 tiles: reads and writes both stay within a few cache lines (3-4x faster than by rows)
-    for (let p0 = 0; p0 < k; p0 += 8) {
-      const p1 = p0 + 8 < k ? p0 + 8 : k;
-      for (let i0 = 0; i0 < rows; i0 += 8) {
-        const i1 = i0 + 8 < rows ? i0 + 8 : rows;
-        for (let i = i0; i < i1; i++) {
-          const o = off + i * kPad;
-          if (p1 - p0 === 8) {
-            // a full tile row written out: V8 reloads typed-array pointers after each back edge
-            const q = p0 * rows + i;
-            view[o + p0] = src[q];
-            view[o + p0 + 1] = src[q + rows];
-            view[o + p0 + 2] = src[q + 2 * rows];
-            view[o + p0 + 3] = src[q + 3 * rows];
-            view[o + p0 + 4] = src[q + 4 * rows];
-            view[o + p0 + 5] = src[q + 5 * rows];
-            view[o + p0 + 6] = src[q + 6 * rows];
-            view[o + p0 + 7] = src[q + 7 * rows];
-          } else for (let p = p0; p < p1; p++) view[o + p] = src[p * rows + i];
-        }
-      }
-    }
-    if (k !== kPad) for (let i = 0; i < rows; i++) view[off + i * kPad + k] = 0;
   }
-  view.fill(0, off + rows * kPad, off + rowsPad * kPad);
 }
 
+/** The default kernel, made on first use. */
 const DEFAULT: { kernel: GemmKernel | null } = { kernel: null };
 
 function multiply(
   fn: string,
-  opA: Op,
-  opB: Op,
+  opA: "n" | "t",
+  opB: "n" | "t",
   a: Float64Array,
   b: Float64Array,
   c: Float64Array,
@@ -70,15 +56,9 @@ function multiply(
   accumulate: boolean,
   kernel: GemmKernel | undefined,
 ): void {
-  for (const [name, v] of [
-    ["m", m],
-    ["n", n],
-    ["k", k],
-  ] as const) {
-    if (!Number.isInteger(v) || v < 1) {
-      throw new RangeError(`${fn}: ${name} must be a positive integer, got ${v}`);
-    }
-  }
+  requireInteger(fn, "m", m, 1);
+  requireInteger(fn, "n", n, 1);
+  requireInteger(fn, "k", k, 1);
   for (const [name, arr, size] of [
     ["a", a, m * k],
     ["b", b, n * k],
@@ -91,28 +71,22 @@ function multiply(
       throw new RangeError(`${fn}: ${name} must hold at least ${size} values, got ${arr.length}`);
     }
   }
+  if (typeof accumulate !== "boolean") {
+    throw new TypeError(`${fn}: accumulate must be a boolean, got ${describeValue(accumulate)}`);
+  }
+  if (
+    kernel !== undefined &&
+    (kernel === null ||
+      typeof kernel !== "object" ||
+      typeof kernel.run !== "function" ||
+      typeof kernel.reserve !== "function")
+  ) {
+    throw new TypeError(
+      `${fn}: kernel must be a GemmKernel (from gemmKernel) or undefined, got ${describeValue(kernel)}`,
+    );
+  }
   const K = kernel ?? (DEFAULT.kernel ??= gemmKernel("auto"));
-  const mPad = Math.ceil(m / K.rows) * K.rows;
-  const nPad = Math.ceil(n / K.cols) * K.cols;
-  const kPad = k + (k & 1);
-  const offB = mPad * kPad;
-  const offC = offB + nPad * kPad;
-  K.reserve(offC + mPad * nPad);
-  const v = K.view;
-  pack(v, 0, a, opA, m, k, mPad, kPad);
-  pack(v, offB, b, opB, n, k, nPad, kPad);
-  K.run(0, offB, offC, mPad, nPad, kPad);
-  if (!accumulate && n === nPad) {
-    c.set(v.subarray(offC, offC + m * n));
-    return;
-  }
-  for (let i = 0; i < m; i++) {
-    const src = offC + i * nPad;
-    const dst = i * n;
-    if (accumulate) addRun(c, dst, v, src, n);
-    else if (n === nPad) c.set(v.subarray(src, src + n), dst);
-    else for (let j = 0; j < n; j++) c[dst + j] = v[src + j];
-  }
+  gemmPacked(K, opA, opB, a, b, c, m, n, k, accumulate);
 }
 
 /**

@@ -1,8 +1,13 @@
-import { addRun } from "../fast";
+/**
+ * Row and element operations of the MLP passes on (n, w) row-major batches, the reference
+ * versions. The MLP runs their unrolled twins from src/fast (`addBlock`, `hadamardInPlace`): the
+ * same additions and multiplications in the same order, so bit-identical
+ * (test/fast/add-block.test.ts, test/fast/hadamard.test.ts).
+ * @internal
+ * @see Goodfellow, Bengio & Courville (2016), Deep Learning, §6.5, Algorithms 6.3–6.4
+ */
 
-/** Row and element operations of the MLP passes, on (n, w) row-major batches. */
-
-/** Adds b[off .. off + w) to every row of out (n, w). @internal */
+/** $Z_{rj} \mathrel{+}= b_j$: the bias b = p[off .. off + w) added to every row of out (n, w). @internal */
 export function addBias(
   out: Float64Array,
   p: Float64Array,
@@ -10,22 +15,15 @@ export function addBias(
   n: number,
   w: number,
 ): void {
-  for (let r = 0; r < n; r++) addRun(out, r * w, p, off, w);
+  for (let r = 0; r < n; r++) for (let j = 0; j < w; j++) out[r * w + j] += p[off + j];
 }
 
-/** g[i] *= d[i], i < len (unrolled by four, as addRun). @internal */
+/** $g_i \mathrel{*}= d_i$ for $i < \text{len}$ (the Hadamard product, in place). @internal */
 export function hadamard(g: Float64Array, d: Float64Array, len: number): void {
-  let i = 0;
-  for (; i + 3 < len; i += 4) {
-    g[i] *= d[i];
-    g[i + 1] *= d[i + 1];
-    g[i + 2] *= d[i + 2];
-    g[i + 3] *= d[i + 3];
-  }
-  for (; i < len; i++) g[i] *= d[i];
+  for (let i = 0; i < len; i++) g[i] *= d[i];
 }
 
-/** grad[off + j] += Σ_r g[r, j] for g (n, w), rows added in order. @internal */
+/** $\text{grad}_{\text{off}+j} \mathrel{+}= \sum_r g_{rj}$ for g (n, w), rows added in order. @internal */
 export function columnSums(
   g: Float64Array,
   grad: Float64Array,
@@ -33,5 +31,5 @@ export function columnSums(
   n: number,
   w: number,
 ): void {
-  for (let r = 0; r < n; r++) addRun(grad, off, g, r * w, w);
+  for (let r = 0; r < n; r++) for (let j = 0; j < w; j++) grad[off + j] += g[r * w + j];
 }

@@ -10,7 +10,7 @@
 import { activationSecond } from "./activation";
 import type { TangentCache } from "./mlp-state";
 import { gemmNN, gemmNT, gemmTN } from "../linalg";
-import { columnSums } from "./layer-ops";
+import { addBlock } from "../fast";
 import type { MlpState } from "./mlp-state";
 
 function cache(m: MlpState): TangentCache {
@@ -78,7 +78,7 @@ export function backwardTangent(
     const gW = m.grad.subarray(m.wOffset[l - 1]);
     gemmTN(zb, m.h[l - 1], gW, s[l], s[l - 1], n, true, m.kernel);
     gemmTN(tb, c.th[l - 1], gW, s[l], s[l - 1], n, true, m.kernel);
-    columnSums(zb, m.grad, m.bOffset[l - 1], n, s[l]);
+    addBlock(m.grad, m.bOffset[l - 1], 0, zb, 0, s[l], n, s[l]); // columnSums (layer-ops.ts)
     if (l === 1) break;
     const w = s[l - 1];
     const hb = c.zAdj[l - 1];

@@ -3,7 +3,7 @@ import type { Rng } from "../rng";
 import { activate, type ActivationName } from "./activation";
 import { gemmNN, gemmNT, gemmTN } from "../linalg";
 import type { GemmKernel } from "../linalg";
-import { addBias, columnSums, hadamard } from "./layer-ops";
+import { addBlock, hadamardInPlace } from "../fast";
 import type { MlpState, TangentCache } from "./mlp-state";
 import { backwardTangent, forwardTangent } from "./mlp-tangent";
 
@@ -128,7 +128,7 @@ export class Mlp implements MlpState {
     for (let l = 1; l <= L; l++) {
       const out = l === L ? this.h[l] : this.z[l];
       gemmNT(this.h[l - 1], this.weight(l), out, n, s[l], s[l - 1], false, this.kernel);
-      addBias(out, this.params, this.bOffset[l - 1], n, s[l]);
+      addBlock(out, 0, s[l], this.params, this.bOffset[l - 1], 0, n, s[l]); // addBias: Z += 1 bᵀ
       if (l < L) activate(this.activation, out, this.h[l], this.dz[l], n * s[l]);
     }
     return this.h[L].subarray(0, n * s[L]);
@@ -158,11 +158,11 @@ export class Mlp implements MlpState {
         true,
         this.kernel,
       );
-      columnSums(g, this.grad, this.bOffset[l - 1], n, s[l]);
+      addBlock(this.grad, this.bOffset[l - 1], 0, g, 0, s[l], n, s[l]); // columnSums: ∂b += 1ᵀG
       if (l === 1 && !gIn) break;
       const gh = l === 1 ? (gIn as Float64Array) : this.gz[l - 1];
       gemmNN(g, this.weight(l), gh, n, s[l - 1], s[l], false, this.kernel);
-      if (l > 1) hadamard(gh, this.dz[l - 1], n * s[l - 1]);
+      if (l > 1) hadamardInPlace(gh, this.dz[l - 1], n * s[l - 1]); // hadamard: G ⊙ σ'(Z)
       g = gh;
     }
   }

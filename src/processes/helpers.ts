@@ -1,4 +1,5 @@
 import { describeValue } from "../base";
+import { scaleInto } from "../fast";
 import type { Sde } from "../sde";
 import type { MarginalMoments } from "./process";
 
@@ -31,6 +32,17 @@ export function checkMarginalArgs(fn: string, t: number, x0: Float64Array, d: nu
 }
 
 /**
+ * $f(t, x) = a(t)\,x$ entry by entry, into out[0 .. len): the reference version of the drift of
+ * {@link isotropicLinearSde}, which runs its unrolled twin `scaleInto` (src/fast/scale.ts),
+ * bit-identical (test/fast/scale.test.ts). @internal
+ * @param c $a(t)$ @param x (len,) @param out (len,) written
+ * @see Kloeden & Platen (1992), §4.4 (linear SDEs)
+ */
+export function linearDrift(c: number, x: Float64Array, out: Float64Array, len: number): void {
+  for (let i = 0; i < len; i++) out[i] = c * x[i];
+}
+
+/**
  * $dX = a(t)\,X\,dt + b(t)\,dW$ componentwise (additive diagonal noise). @internal
  * @param dim d
  */
@@ -45,17 +57,7 @@ export function isotropicLinearSde(
     noise: "diagonal",
     additive: true,
     drift(t: number, x: Float64Array, out: Float64Array, n: number): void {
-      const c = a(t);
-      const nd = n * dim;
-      let i = 0;
-      // unrolled by four, as in eulerMaruyama's update (V8 reloads array pointers per trip)
-      for (; i + 3 < nd; i += 4) {
-        out[i] = c * x[i];
-        out[i + 1] = c * x[i + 1];
-        out[i + 2] = c * x[i + 2];
-        out[i + 3] = c * x[i + 3];
-      }
-      for (; i < nd; i++) out[i] = c * x[i];
+      scaleInto(out, a(t), x, n * dim); // linearDrift's fast twin (src/fast/scale.ts)
     },
     diffusion(t: number, _x: Float64Array, out: Float64Array, n: number): void {
       out.fill(b(t), 0, n * dim);

@@ -1,6 +1,7 @@
 import type { Sde } from "./sde";
 import type { Solver, Stepper } from "./solver";
 import { addNoise, allFinite, diffusionRows, diffusionSize } from "./noise-product";
+import { checkStepArgs, checkStepperArgs } from "./step-checks";
 
 class MilsteinStepper implements Stepper {
   private readonly f: Float64Array; // (n, d)
@@ -20,6 +21,7 @@ class MilsteinStepper implements Stepper {
   }
   step(t: number, h: number, x: Float64Array, dW: Float64Array): boolean {
     const { sde, n, f, g, dg } = this;
+    checkStepArgs("milstein.step", sde, n, t, h, x, dW, null, false);
     const nd = n * sde.dim;
     sde.drift(t, x, f, n);
     sde.diffusion(t, x, g, this.rows);
@@ -31,14 +33,11 @@ class MilsteinStepper implements Stepper {
     }
     (sde.diffusionDerivative as NonNullable<Sde["diffusionDerivative"]>)(t, x, dg, n);
     const a = h < 0 ? -h : h; // E ΔW² = |h|, also on a backward grid
-    let s = 0;
     for (let i = 0; i < nd; i++) {
       const w = dW[i];
-      const v = x[i] + f[i] * h + g[i] * w + 0.5 * g[i] * dg[i] * (w * w - a);
-      x[i] = v;
-      s += v * 0; // 0 iff finite
+      x[i] = x[i] + f[i] * h + g[i] * w + 0.5 * g[i] * dg[i] * (w * w - a);
     }
-    return s === 0;
+    return allFinite(x, nd);
   }
 }
 
@@ -55,5 +54,8 @@ export const milstein: Solver = Object.freeze({
   weakOrder: Object.freeze({ additive: 1, diagonal: 1 }),
   levyArea: false,
   diffusionDerivative: true,
-  stepper: (sde: Sde, n: number): Stepper => new MilsteinStepper(sde, n),
+  stepper: (sde: Sde, n: number): Stepper => {
+    checkStepperArgs("milstein.stepper", milstein, sde, n);
+    return new MilsteinStepper(sde, n);
+  },
 });

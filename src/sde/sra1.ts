@@ -1,6 +1,7 @@
 import type { Sde } from "./sde";
 import type { Solver, Stepper } from "./solver";
 import { addNoise, allFinite, diffusionSize } from "./noise-product";
+import { checkStepArgs, checkStepperArgs } from "./step-checks";
 
 class Sra1Stepper implements Stepper {
   private readonly f1: Float64Array; // (n, d)
@@ -24,6 +25,7 @@ class Sra1Stepper implements Stepper {
   }
   step(t: number, h: number, x: Float64Array, dW: Float64Array, dZ: Float64Array | null): boolean {
     const { sde, n, f1, f2, g0, g1, y, diagonal } = this;
+    checkStepArgs("sra1.step", sde, n, t, h, x, dW, dZ, true);
     const d = sde.dim;
     const m = sde.noiseDim;
     const nd = n * d;
@@ -44,18 +46,15 @@ class Sra1Stepper implements Stepper {
       return allFinite(x, nd);
     }
     const r = 1 / h;
-    let s = 0;
     for (let row = 0; row < n; row++) {
       const o = row * d;
       for (let j = 0; j < d; j++) {
         const i = o + j;
         const zh = z[i] * r;
-        const v = x[i] + h * (f1[i] / 3 + (2 / 3) * f2[i]) + g1[j] * (dW[i] - zh) + g0[j] * zh;
-        x[i] = v;
-        s += v * 0; // 0 iff finite
+        x[i] = x[i] + h * (f1[i] / 3 + (2 / 3) * f2[i]) + g1[j] * (dW[i] - zh) + g0[j] * zh;
       }
     }
-    return s === 0;
+    return allFinite(x, nd);
   }
 }
 
@@ -74,5 +73,8 @@ export const sra1: Solver = Object.freeze({
   weakOrder: Object.freeze({ additive: 2 }),
   levyArea: true,
   diffusionDerivative: false,
-  stepper: (sde: Sde, n: number): Stepper => new Sra1Stepper(sde, n),
+  stepper: (sde: Sde, n: number): Stepper => {
+    checkStepperArgs("sra1.stepper", sra1, sde, n);
+    return new Sra1Stepper(sde, n);
+  },
 });

@@ -1,6 +1,7 @@
 import type { Sde } from "./sde";
 import type { Solver, Stepper } from "./solver";
 import { addNoise, allFinite, diffusionRows, diffusionSize } from "./noise-product";
+import { checkStepArgs, checkStepperArgs } from "./step-checks";
 
 class HeunStepper implements Stepper {
   private readonly f0: Float64Array; // (n, d)
@@ -26,6 +27,7 @@ class HeunStepper implements Stepper {
   }
   step(t: number, h: number, x: Float64Array, dW: Float64Array): boolean {
     const { sde, n, f0, f1, g0, g1, y, rows, diagonal } = this;
+    checkStepArgs("stochasticHeun.step", sde, n, t, h, x, dW, null, false);
     const d = sde.dim;
     const m = sde.noiseDim;
     const nd = n * d;
@@ -57,5 +59,8 @@ export const stochasticHeun: Solver = Object.freeze({
   weakOrder: Object.freeze({ additive: 1, diagonal: 1, general: 1 }),
   levyArea: false,
   diffusionDerivative: false,
-  stepper: (sde: Sde, n: number): Stepper => new HeunStepper(sde, n),
+  stepper: (sde: Sde, n: number): Stepper => {
+    checkStepperArgs("stochasticHeun.stepper", stochasticHeun, sde, n);
+    return new HeunStepper(sde, n);
+  },
 });

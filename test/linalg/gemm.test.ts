@@ -111,8 +111,8 @@ describe("gemm: bad input", () => {
     ],
     [
       () => gemmKernel("gpu" as "js"),
-      RangeError,
-      'gemmKernel: kind must be "auto", "wasm" or "js", got "gpu"',
+      TypeError,
+      'gemmKernel: kind must be one of "auto", "wasm", "js", got "gpu"',
     ],
   ])("%#", (f, type, msg) => {
     expect(f).toThrow(type);
