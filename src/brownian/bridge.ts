@@ -1,4 +1,4 @@
-import { describeValue } from "../base";
+import { describeValue, requireInterface } from "../base";
 import type { Rng } from "../rng";
 import { BrownianPath } from "./brownian-path";
 
@@ -16,9 +16,7 @@ import { BrownianPath } from "./brownian-path";
  *   Gaussian conditioning on (ΔW, H), checked moment by moment in test/brownian/bridge.test.ts
  */
 export function refinePath(rng: Rng, path: BrownianPath): BrownianPath {
-  if (rng === null || typeof rng !== "object" || typeof rng.normal !== "function") {
-    throw new TypeError(`refinePath: rng must be an Rng, got ${describeValue(rng)}`);
-  }
+  requireInterface("refinePath", "rng", rng, "an Rng", ["normal"]);
   if (!(path instanceof BrownianPath)) {
     throw new TypeError(`refinePath: path must be a BrownianPath, got ${describeValue(path)}`);
   }

@@ -1,8 +1,18 @@
-import { describeValue } from "../base";
+import {
+  describeValue,
+  isFloat64Array,
+  requireAllFinite,
+  requireFloat64Array,
+  requireInterface,
+  requireOptions,
+} from "../base";
 import { fillNormal, type Rng } from "../rng";
 import type { BrownianSource } from "./brownian-source";
-import { checkTimes, gridFromTimes, type TimeGrid } from "./time-grid";
+import { ArrayGrid, checkTimes, type TimeGrid } from "./time-grid";
 import { checkCount, checkIncrementBuffers } from "./checks";
+
+/** Most values a stored path holds (a typed array's practical limit; 16 GiB). */
+const MAX_STORED = 2 ** 31 - 1;
 
 /**
  * A stored batch of n sample paths of an m-dimensional Brownian motion on a grid $t_0..t_K$:
@@ -16,11 +26,11 @@ export class BrownianPath implements BrownianSource {
   readonly levyArea: boolean;
 
   /**
-   * @param times (K + 1) strictly monotone times
-   * @param paths n
-   * @param dim m
-   * @param dW (K, n, m) row-major, time-major: ΔW_k (taken, not copied)
-   * @param dZ (K, n, m) row-major: ΔZ_k, or null (taken, not copied)
+   * @param times (K + 1) strictly monotone finite times (copied)
+   * @param paths n, a positive integer
+   * @param dim m, a positive integer
+   * @param dW (K, n, m) row-major, time-major: ΔW_k, finite (taken, not copied)
+   * @param dZ (K, n, m) row-major: ΔZ_k, finite, or null (taken, not copied)
    */
   constructor(
     readonly times: Float64Array,
@@ -29,25 +39,31 @@ export class BrownianPath implements BrownianSource {
     readonly dW: Float64Array,
     readonly dZ: Float64Array | null,
   ) {
-    this.times = checkTimes("BrownianPath", times);
-    checkCount("BrownianPath", "paths", paths);
-    checkCount("BrownianPath", "dim", dim);
+    const fn = "BrownianPath";
+    this.times = checkTimes(fn, times);
+    checkCount(fn, "paths", paths);
+    checkCount(fn, "dim", dim);
     this.steps = this.times.length - 1;
     const size = this.steps * paths * dim;
-    if (!(dW instanceof Float64Array) || dW.length !== size) {
-      throw new RangeError(
-        `BrownianPath: dW must be a Float64Array of length K·n·m = ${size}, got ${describe(dW)}`,
-      );
+    requireFloat64Array(fn, "dW", dW, size); // K·n·m
+    requireAllFinite(fn, "dW", dW);
+    if (dZ !== null) {
+      if (!isFloat64Array(dZ)) {
+        throw new TypeError(`${fn}: dZ must be null or a Float64Array, got ${describeValue(dZ)}`);
+      }
+      requireFloat64Array(fn, "dZ", dZ, size);
+      requireAllFinite(fn, "dZ", dZ);
     }
-    if (dZ !== null && (!(dZ instanceof Float64Array) || dZ.length !== size)) {
-      throw new RangeError(
-        `BrownianPath: dZ must be null or a Float64Array of length ${size}, got ${describe(dZ)}`,
-      );
-    }
-    this.grid = gridFromTimes(this.times);
+    this.grid = new ArrayGrid(this.times, "BrownianPath.grid.at");
     this.levyArea = dZ !== null;
   }
 
+  /**
+   * Copies step k's increments (see {@link BrownianSource}).
+   * @param k step index, an integer in [0, K − 1]
+   * @param dW out (n, m): ΔW_k, a Float64Array of length n·m
+   * @param dZ out (n, m): ΔZ_k, or null (a Float64Array only when the path has a Lévy area)
+   */
   increments(k: number, dW: Float64Array, dZ: Float64Array | null): void {
     const nm = this.paths * this.dim;
     checkIncrementBuffers("BrownianPath.increments", k, this.steps, nm, dW, dZ, this.levyArea);
@@ -77,10 +93,10 @@ export class BrownianPath implements BrownianSource {
  * $\Delta U_k \sim N(0,|h_k|)$ independent. Draw order per step: ΔW (n·m), then ΔU (n·m), the same
  * as {@link brownianStream}, so equal rng states give equal paths.
  * @param rng generator (advanced)
- * @param times (K + 1) strictly monotone times
+ * @param times (K + 1) strictly monotone finite times
  * @param paths n, positive integer
- * @param dim m, positive integer
- * @param options levyArea: also store ΔZ (default false)
+ * @param dim m, positive integer; K·n·m must not exceed 2³¹ − 1 values
+ * @param options levyArea: also store ΔZ (a boolean, default false)
  * @see Kloeden & Platen (1992), §10.4
  */
 export function sampleBrownianPath(
@@ -90,17 +106,19 @@ export function sampleBrownianPath(
   dim: number,
   options: { levyArea?: boolean } = {},
 ): BrownianPath {
-  const t = checkTimes("sampleBrownianPath", times);
-  checkCount("sampleBrownianPath", "paths", paths);
-  checkCount("sampleBrownianPath", "dim", dim);
-  const levyArea = options.levyArea ?? false;
-  if (typeof levyArea !== "boolean") {
-    throw new TypeError(
-      `sampleBrownianPath: options.levyArea must be a boolean, got ${describeValue(levyArea)}`,
-    );
-  }
+  const fn = "sampleBrownianPath";
+  requireInterface(fn, "rng", rng, "an Rng", ["normal"]);
+  const t = checkTimes(fn, times);
+  checkCount(fn, "paths", paths);
+  checkCount(fn, "dim", dim);
+  const levyArea = checkLevyArea(fn, options);
   const K = t.length - 1;
   const nm = paths * dim;
+  if (K * nm > MAX_STORED) {
+    throw new RangeError(
+      `${fn}: a stored path holds K·n·m = ${K}·${paths}·${dim} = ${K * nm} values, above ${MAX_STORED} (16 GiB); use brownianStream, whose memory is n·m`,
+    );
+  }
   const dW = new Float64Array(K * nm); // (K, n, m) row-major
   const dZ = levyArea ? new Float64Array(K * nm) : null; // (K, n, m) row-major
   const u = levyArea ? new Float64Array(nm) : null; // (n, m) scratch for ΔU
@@ -130,6 +148,14 @@ export function levyFromU(
   for (let i = 0; i < nm; i++) z[off + i] = a * w[i] + b * u[i];
 }
 
-function describe(x: unknown): string {
-  return x instanceof Float64Array ? `length ${x.length}` : String(x);
+/** Reads `options.levyArea`, a boolean (default false). @internal */
+export function checkLevyArea(fn: string, options: { levyArea?: boolean } | undefined): boolean {
+  const levyArea = requireOptions(fn, options).levyArea;
+  if (levyArea === undefined) return false;
+  if (typeof levyArea !== "boolean") {
+    throw new TypeError(
+      `${fn}: options.levyArea must be a boolean, got ${describeValue(levyArea)}`,
+    );
+  }
+  return levyArea;
 }

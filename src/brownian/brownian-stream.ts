@@ -1,9 +1,9 @@
-import { describeValue } from "../base";
+import { requireInterface } from "../base";
 import { fillNormal, type Rng } from "../rng";
 import type { BrownianSource } from "./brownian-source";
 import { checkCount, checkIncrementBuffers } from "./checks";
-import { levyFromU } from "./brownian-path";
-import type { TimeGrid } from "./time-grid";
+import { checkLevyArea, levyFromU } from "./brownian-path";
+import { requireTimeGrid, type TimeGrid } from "./time-grid";
 
 class BrownianStream implements BrownianSource {
   private next = 0;
@@ -37,6 +37,11 @@ class BrownianStream implements BrownianSource {
     }
     this.next++;
     const h = this.grid.at(k + 1) - this.grid.at(k);
+    if (!Number.isFinite(h) || h === 0) {
+      throw new RangeError(
+        `brownianStream.increments: the grid's step t_${k + 1} − t_${k} must be finite and nonzero, got ${h}`,
+      );
+    }
     const s = Math.sqrt(Math.abs(h));
     fillNormal(this.rng, dW, 0, s);
     if (this.u !== null) {
@@ -51,10 +56,11 @@ class BrownianStream implements BrownianSource {
  * {@link sampleBrownianPath}, in the same draw order, so a clone of the rng reproduces the stored
  * path). Memory O(n·m), independent of K; read once, in order.
  * @param rng generator, advanced as steps are read (clone it first to replay)
- * @param grid K + 1 times (e.g. `uniformGrid(0, 1, K)`, O(1) memory)
+ * @param grid K + 1 times (e.g. `uniformGrid(0, 1, K)`, O(1) memory); a custom TimeGrid's
+ *   steps are checked as they are read (finite, nonzero)
  * @param paths n, positive integer
  * @param dim m, positive integer
- * @param options levyArea: also supply ΔZ (draws 2·n·m normals per step; default false)
+ * @param options levyArea: also supply ΔZ (a boolean; draws 2·n·m normals per step; default false)
  * @see Kloeden & Platen (1992), §10.4
  */
 export function brownianStream(
@@ -64,24 +70,11 @@ export function brownianStream(
   dim: number,
   options: { levyArea?: boolean } = {},
 ): BrownianSource {
-  if (rng === null || typeof rng !== "object" || typeof rng.normal !== "function") {
-    throw new TypeError(`brownianStream: rng must be an Rng, got ${describeValue(rng)}`);
-  }
-  if (
-    grid === null ||
-    typeof grid !== "object" ||
-    typeof grid.at !== "function" ||
-    !Number.isInteger(grid.steps)
-  ) {
-    throw new TypeError(`brownianStream: grid must be a TimeGrid, got ${describeValue(grid)}`);
-  }
-  checkCount("brownianStream", "paths", paths);
-  checkCount("brownianStream", "dim", dim);
-  const levyArea = options.levyArea ?? false;
-  if (typeof levyArea !== "boolean") {
-    throw new TypeError(
-      `brownianStream: options.levyArea must be a boolean, got ${describeValue(levyArea)}`,
-    );
-  }
+  const fn = "brownianStream";
+  requireInterface(fn, "rng", rng, "an Rng", ["normal"]);
+  requireTimeGrid(fn, "grid", grid);
+  checkCount(fn, "paths", paths);
+  checkCount(fn, "dim", dim);
+  const levyArea = checkLevyArea(fn, options);
   return new BrownianStream(rng, grid, paths, dim, levyArea);
 }

@@ -1,35 +1,55 @@
-import { describeValue } from "../base";
-/** Argument checks shared by the brownian constructors. @internal */
-export function checkCount(fn: string, name: string, value: number): void {
-  if (!Number.isInteger(value) || value < 1) {
-    throw new RangeError(`${fn}: ${name} must be a positive integer, got ${value}`);
+import { describeValue, isFloat64Array, requireInteger } from "../base";
+
+/** Argument checks shared by the brownian constructors and sources. @internal */
+
+/** Throws unless `value` is a positive integer (a number of paths, a dimension). @internal */
+export function checkCount(fn: string, name: string, value: unknown): number {
+  return requireInteger(fn, name, value, 1);
+}
+
+/** Throws unless `k` is an integer in [0, max] (a time index); returns it. @internal */
+export function checkIndex(fn: string, name: string, k: unknown, max: number): number {
+  const what = `an integer in [0, ${max}]`;
+  if (typeof k !== "number") {
+    throw new TypeError(`${fn}: ${name} must be ${what}, got ${describeValue(k)}`);
   }
+  if (!Number.isInteger(k) || k < 0 || k > max) {
+    throw new RangeError(`${fn}: ${name} must be ${what}, got ${describeValue(k)}`);
+  }
+  return k;
 }
 
 /** Per-step (not per-element) check of an increments() call. @internal */
 export function checkIncrementBuffers(
   fn: string,
-  k: number,
+  k: unknown,
   steps: number,
   nm: number,
-  dW: Float64Array,
-  dZ: Float64Array | null,
+  dW: unknown,
+  dZ: unknown,
   levyArea: boolean,
 ): void {
-  if (!Number.isInteger(k) || k < 0 || k >= steps) {
-    throw new RangeError(`${fn}: k must be an integer in [0, ${steps}), got ${k}`);
+  checkIndex(fn, "k", k, steps - 1);
+  checkBuffer(fn, "dW", dW, nm);
+  if (dZ === null) return;
+  if (!isFloat64Array(dZ)) {
+    throw new TypeError(`${fn}: dZ must be null or a Float64Array, got ${describeValue(dZ)}`);
   }
-  if (!(dW instanceof Float64Array) || dW.length !== nm) {
-    throw new RangeError(
-      `${fn}: dW must be a Float64Array of length n·m = ${nm}, got ${describeValue(dW?.length)}`,
+  if (!levyArea) {
+    throw new TypeError(
+      `${fn}: dZ must be null: this source has no Lévy area (create it with levyArea: true), got ${describeValue(dZ)}`,
     );
   }
-  if (dZ !== null) {
-    if (!levyArea) throw new TypeError(`${fn}: dZ requested but this source has no Lévy area`);
-    if (!(dZ instanceof Float64Array) || dZ.length !== nm) {
-      throw new RangeError(
-        `${fn}: dZ must be a Float64Array of length n·m = ${nm}, got ${describeValue(dZ?.length)}`,
-      );
-    }
+  checkBuffer(fn, "dZ", dZ, nm);
+}
+
+function checkBuffer(fn: string, name: string, v: unknown, nm: number): void {
+  if (!isFloat64Array(v)) {
+    throw new TypeError(
+      `${fn}: ${name} must be a Float64Array of length n·m = ${nm}, got ${describeValue(v)}`,
+    );
+  }
+  if (v.length !== nm) {
+    throw new RangeError(`${fn}: ${name} must have length n·m = ${nm}, got ${v.length}`);
   }
 }

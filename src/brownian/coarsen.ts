@@ -1,4 +1,4 @@
-import { describeValue } from "../base";
+import { describeValue, requireInteger } from "../base";
 import { BrownianPath } from "./brownian-path";
 
 /**
@@ -14,7 +14,8 @@ export function coarsenPath(path: BrownianPath, k: number): BrownianPath {
   if (!(path instanceof BrownianPath)) {
     throw new TypeError(`coarsenPath: path must be a BrownianPath, got ${describeValue(path)}`);
   }
-  if (!Number.isInteger(k) || k < 1 || path.steps % k !== 0) {
+  requireInteger("coarsenPath", "k", k, 1);
+  if (path.steps % k !== 0) {
     throw new RangeError(
       `coarsenPath: k must be a positive integer dividing steps = ${path.steps}, got ${k}`,
     );

@@ -45,7 +45,7 @@ describe("brownian-stream bad input", () => {
       "grid",
       () => brownianStream(rng, [0, 1] as never, 1, 1),
       TypeError,
-      "brownianStream: grid must be a TimeGrid, got an array of length 2",
+      "brownianStream: grid must be a TimeGrid (at(k) and an integer steps >= 1), got an array of length 2",
     ],
     [
       "paths",
@@ -60,6 +60,16 @@ describe("brownian-stream bad input", () => {
       "brownianStream: dim must be a positive integer, got 0",
     ],
     [
+      "a custom grid with a repeated time (a zero step)",
+      () => {
+        const flat = brownianStream(rng, { steps: 2, at: (k: number) => Math.min(k, 1) }, 1, 1);
+        flat.increments(0, new Float64Array(1), null);
+        flat.increments(1, new Float64Array(1), null);
+      },
+      RangeError,
+      "brownianStream.increments: the grid's step t_2 − t_1 must be finite and nonzero, got 0",
+    ],
+    [
       "order",
       () => s.increments(1, new Float64Array(2), null),
       RangeError,
@@ -69,7 +79,7 @@ describe("brownian-stream bad input", () => {
       "no area",
       () => s.increments(0, new Float64Array(2), new Float64Array(2)),
       TypeError,
-      "brownianStream.increments: dZ requested but this source has no Lévy area",
+      "brownianStream.increments: dZ must be null: this source has no Lévy area",
     ],
   ])("%s", (_name, call, type, message) => {
     expect(call).toThrow(type);

@@ -1,0 +1,4 @@
+import { describeProbes } from "./harness";
+import { probes } from "./brownian.probes";
+
+describeProbes("brownian", probes);
