@@ -5,3 +5,5 @@ export { BrownianPath, sampleBrownianPath } from "./brownian-path";
 export { brownianStream } from "./brownian-stream";
 export { coarsenPath } from "./coarsen";
 export { refinePath } from "./bridge";
+export { normalStream } from "./normal-stream";
+export type { NormalStream } from "./normal-stream";
