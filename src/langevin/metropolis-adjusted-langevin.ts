@@ -1,3 +1,4 @@
+import { requireInterface } from "../base";
 import { fillNormal, type Rng } from "../rng";
 import { checkChainArgs, Saver, type LangevinOptions, type LangevinResult } from "./options";
 import type { LangevinTarget } from "./target";
@@ -7,11 +8,12 @@ import type { LangevinTarget } from "./target";
  * $\min\{1, \pi(y)q(x\mid y)/(\pi(x)q(y\mid x))\}$, $q(y\mid x) \propto e^{-|y - x - h\nabla\log\pi(x)|^2/(4h)}$.
  * The Metropolis–Hastings correction makes π exactly invariant for every h: ULA's O(h) bias is
  * gone (only the mixing speed depends on h). Only ratios of π enter: the normaliser cancels.
- * Draw order per step: n·d normals (proposals), then n uniforms (accept/reject).
+ * Draw order per step: n·d normals (proposals), then n uniforms (accept/reject). It takes an Rng,
+ * not a noise stream as ULA does: the accept/reject step needs uniforms interleaved with the normals.
  * @param rng generator (advanced)
  * @param target π: unnormalised log-density and score
  * @param x0 (n, d) row-major starting points of n independent chains (copied)
- * @param options step h, steps K, saveEvery (states (S, n, d) time-major)
+ * @param options step h, steps K, saveEvery (states (S, n, d) time-major, steps 0 and K by default)
  * @returns final states, saved states, and each chain's acceptance rate (n)
  * @see Roberts & Tweedie (1996), Bernoulli 2(4), 341–363, §1.4 (MALA); Besag (1994), JRSS B 56, p. 591
  */
@@ -21,7 +23,9 @@ export function metropolisAdjustedLangevin(
   x0: Float64Array,
   options: LangevinOptions,
 ): LangevinResult {
-  const n = checkChainArgs("metropolisAdjustedLangevin", rng, target, x0, options);
+  const fn = "metropolisAdjustedLangevin";
+  requireInterface(fn, "rng", rng, "an Rng", ["normal", "uniform"]);
+  const n = checkChainArgs(fn, target, x0, options, ["score", "logDensity"]);
   const d = target.dim;
   const { step: h, steps: K } = options;
   const x = Float64Array.from(x0); // (n, d)
@@ -32,7 +36,7 @@ export function metropolisAdjustedLangevin(
   const ly = new Float64Array(n); // (n) log π(y) + c
   const xi = new Float64Array(x.length); // (n, d)
   const accepted = new Float64Array(n); // (n) counts
-  const saver = new Saver(options.saveEvery ?? 0, K, x.length);
+  const saver = new Saver(options.saveEvery, K, h, x.length);
   const noise = Math.sqrt(2 * h);
   target.score(x, sx, n);
   target.logDensity(x, lx, n);
@@ -58,5 +62,6 @@ export function metropolisAdjustedLangevin(
     }
     saver.save(k, x);
   }
-  return { x, states: saver.states, acceptance: accepted.map((a) => a / K) };
+  const { times, states } = saver;
+  return { x, times, states, acceptance: accepted.map((a) => a / K) };
 }

@@ -1,6 +1,8 @@
-import type { Rng } from "../rng";
-import { describeValue, isFloat64Array } from "../base";
+import { requireInteger, requireOptions, requirePoints, requirePositive } from "../base";
 import { checkTarget, type LangevinTarget } from "./target";
+
+// Read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
+const { isFinite } = Number;
 
 /** Step size, number of steps and thinning of a Langevin chain. */
 export interface LangevinOptions {
@@ -8,7 +10,7 @@ export interface LangevinOptions {
   step: number;
   /** K, number of steps, positive integer */
   steps: number;
-  /** keep the states at steps 0, k, 2k, … (k > 0); 0 or absent keeps only the last */
+  /** keep the states at steps 0, k, 2k, … and K (an integer k ≥ 1); absent keeps steps 0 and K */
   saveEvery?: number;
 }
 
@@ -16,71 +18,73 @@ export interface LangevinOptions {
 export interface LangevinResult {
   /** (n, d) row-major final states */
   x: Float64Array;
-  /** (S, n, d) time-major saved states, or null */
-  states: Float64Array | null;
+  /** (S) the Langevin times $k h$ of the saved states (S = 2 without saveEvery: 0 and $Kh$) */
+  times: Float64Array;
+  /** (S, n, d) time-major saved states, the first being x0 */
+  states: Float64Array;
   /** (n) fraction of accepted proposals per chain (all 1 for ULA) */
   acceptance: Float64Array;
 }
 
-/** Validates the common arguments; returns n, the number of chains. @internal */
+/**
+ * Validates target, x0 and options (the caller checks its own source of randomness); returns n,
+ * the number of chains. `parts` lists what the chain calls on the target. @internal
+ */
 export function checkChainArgs(
   fn: string,
-  rng: Rng,
-  target: LangevinTarget,
+  target: Partial<LangevinTarget>,
   x0: Float64Array,
   options: LangevinOptions,
+  parts: readonly ("score" | "logDensity")[],
 ): number {
-  if (rng === null || typeof rng !== "object" || typeof rng.normal !== "function") {
-    throw new TypeError(`${fn}: rng must be an Rng, got ${describeValue(rng)}`);
-  }
-  checkTarget(fn, target);
-  const d = target.dim;
-  if (!isFloat64Array(x0) || x0.length === 0 || x0.length % d !== 0) {
-    throw new RangeError(
-      `${fn}: x0 must be a Float64Array of n·d values with d = ${d}, got ${describeValue(x0)}`,
-    );
-  }
-  x0.forEach((v, i) => {
-    if (!Number.isFinite(v))
-      throw new RangeError(`${fn}: x0[${i}] must be a finite number, got ${describeValue(v)}`);
-  });
-  if (options === null || typeof options !== "object") {
-    throw new TypeError(`${fn}: options must be an object, got ${describeValue(options)}`);
-  }
-  const { step, steps, saveEvery = 0 } = options;
-  if (typeof step !== "number" || !(step > 0) || !Number.isFinite(step)) {
-    throw new RangeError(
-      `${fn}: options.step must be a finite number > 0, got ${describeValue(step)}`,
-    );
-  }
-  if (!Number.isInteger(steps) || steps < 1) {
-    throw new RangeError(
-      `${fn}: options.steps must be a positive integer, got ${describeValue(steps)}`,
-    );
-  }
-  if (!Number.isInteger(saveEvery) || saveEvery < 0) {
-    throw new RangeError(
-      `${fn}: options.saveEvery must be a non-negative integer, got ${describeValue(saveEvery)}`,
-    );
-  }
-  return x0.length / d;
+  checkTarget(fn, target, parts);
+  const n = requirePoints(fn, "x0", x0, target.dim as number);
+  const o = requireOptions(fn, options);
+  requirePositive(fn, "options.step", o.step);
+  requireInteger(fn, "options.steps", o.steps, 1);
+  if (o.saveEvery !== undefined) requireInteger(fn, "options.saveEvery", o.saveEvery, 1);
+  return n;
 }
 
-/** A recorder of states every `saveEvery` steps (and the last). @internal */
+/** A recorder of the states at steps 0, k, 2k, … and K, with their times k·h. @internal */
 export class Saver {
-  readonly states: Float64Array | null;
+  readonly states: Float64Array; // (S, n, d)
+  readonly times: Float64Array; // (S)
   private saved = 0;
+  private readonly every: number;
   constructor(
-    private readonly every: number,
+    every: number | undefined,
     private readonly steps: number,
+    private readonly h: number,
     size: number,
   ) {
-    const S = every > 0 ? Math.floor(steps / every) + 1 + (steps % every === 0 ? 0 : 1) : 0;
-    this.states = S > 0 ? new Float64Array(S * size) : null; // (S, n, d)
+    this.every = every ?? steps;
+    const S = Math.floor(steps / this.every) + 1 + (steps % this.every === 0 ? 0 : 1);
+    this.states = new Float64Array(S * size);
+    this.times = new Float64Array(S);
   }
   /** Saves x after step k (k = 0 is the start). */
   save(k: number, x: Float64Array): void {
-    if (this.states === null) return;
-    if (k % this.every === 0 || k === this.steps) this.states.set(x, x.length * this.saved++);
+    if (k % this.every === 0 || k === this.steps) {
+      this.times[this.saved] = k * this.h;
+      this.states.set(x, x.length * this.saved++);
+    }
+  }
+}
+
+/** Throws naming the step and the first non-finite entry unless every entry of x is finite. @internal */
+export function checkFiniteState(
+  fn: string,
+  x: Float64Array,
+  d: number,
+  k: number,
+  h: number,
+): void {
+  for (let i = 0; i < x.length; i++) {
+    if (!isFinite(x[i])) {
+      throw new RangeError(
+        `${fn}: state is not finite after step ${k} (h = ${h}): chain ${Math.floor(i / d)}, component ${i % d} = ${x[i]}`,
+      );
+    }
   }
 }

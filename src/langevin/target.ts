@@ -1,6 +1,6 @@
 import type { GaussianMixture } from "../mixture";
-import { MixtureKernels } from "../mixture";
-import { describeValue } from "../base";
+import { MixtureKernels, requireMixture } from "../mixture";
+import { describeValue, isFloat64Array, requireInteger } from "../base";
 
 /**
  * A target $\pi(x) \propto e^{-U(x)}$ on $\mathbb R^d$ as a Langevin sampler sees it: an
@@ -44,21 +44,21 @@ export function energyTarget(spec: EnergySpec): LangevinTarget {
   if (typeof gradient !== "function") {
     throw new TypeError(`${fn}: spec.gradient must be a function, got ${describeValue(gradient)}`);
   }
-  const d = spec.dim ?? 1;
-  if (!Number.isInteger(d) || d < 1) {
-    throw new RangeError(`${fn}: spec.dim must be a positive integer, got ${describeValue(d)}`);
-  }
+  const { dim = 1 } = spec;
+  const d = requireInteger(fn, "spec.dim", dim, 1);
   const p = new Float64Array(d); // (d) scratch point
   const g = new Float64Array(d); // (d) scratch gradient
   return Object.freeze({
     dim: d,
     logDensity(x: Float64Array, out: Float64Array, n: number): void {
+      checkEvaluation("energyTarget.logDensity", x, out, n, d, 1);
       for (let r = 0; r < n; r++) {
         for (let i = 0; i < d; i++) p[i] = x[r * d + i];
         out[r] = -energy(p);
       }
     },
     score(x: Float64Array, out: Float64Array, n: number): void {
+      checkEvaluation("energyTarget.score", x, out, n, d, d);
       for (let r = 0; r < n; r++) {
         for (let i = 0; i < d; i++) p[i] = x[r * d + i];
         gradient(p, g);
@@ -75,32 +75,66 @@ export function energyTarget(spec: EnergySpec): LangevinTarget {
  * @see Bishop (2006), Pattern Recognition and Machine Learning, eq. (2.188)
  */
 export function mixtureTarget(mix: GaussianMixture): LangevinTarget {
-  if (mix === null || typeof mix !== "object" || !Number.isInteger(mix.dim)) {
-    throw new TypeError(
-      `mixtureTarget: mix must be a GaussianMixture from gaussianMixture, got ${describeValue(mix)}`,
-    );
-  }
+  requireMixture("mixtureTarget", mix);
   const kernels = new MixtureKernels(mix); // built once: no allocation per evaluation
   return Object.freeze({
     dim: mix.dim,
     logDensity(x: Float64Array, out: Float64Array, n: number): void {
+      checkEvaluation("mixtureTarget.logDensity", x, out, n, mix.dim, 1);
       kernels.logDensity(x, out, n);
     },
     score(x: Float64Array, out: Float64Array, n: number): void {
+      checkEvaluation("mixtureTarget.score", x, out, n, mix.dim, mix.dim);
       kernels.score(x, out, n);
     },
   });
 }
 
-/** Throws unless target looks like a LangevinTarget. @internal */
-export function checkTarget(fn: string, target: LangevinTarget): void {
+/**
+ * Throws unless target has a positive integer dim and the methods in `parts` (ULA needs only the
+ * score; MALA also the log-density). @internal
+ */
+export function checkTarget(
+  fn: string,
+  target: Partial<LangevinTarget>,
+  parts: readonly ("score" | "logDensity")[] = ["score", "logDensity"],
+): void {
   if (
     target === null ||
     typeof target !== "object" ||
-    typeof target.score !== "function" ||
-    typeof target.logDensity !== "function" ||
-    !Number.isInteger(target.dim)
+    parts.some((m) => typeof target[m] !== "function") ||
+    !Number.isInteger(target.dim) ||
+    (target.dim as number) < 1
   ) {
-    throw new TypeError(`${fn}: target must be a LangevinTarget, got ${describeValue(target)}`);
+    const kind = parts.includes("logDensity") ? "a LangevinTarget" : "a target with dim and score";
+    throw new TypeError(`${fn}: target must be ${kind}, got ${describeValue(target)}`);
+  }
+}
+
+/**
+ * O(1) shape checks of one evaluation (x (n, d) in, out (n, w) written); entries are not read
+ * (the samplers validate their states once, at the boundary). @internal
+ */
+export function checkEvaluation(
+  fn: string,
+  x: Float64Array,
+  out: Float64Array,
+  n: number,
+  d: number,
+  w: number,
+): void {
+  requireInteger(fn, "n", n, 1);
+  for (const [name, a, width] of [
+    ["x", x, d],
+    ["out", out, w],
+  ] as const) {
+    if (!isFloat64Array(a)) {
+      throw new TypeError(`${fn}: ${name} must be a Float64Array, got ${describeValue(a)}`);
+    }
+    if (a.length < n * width) {
+      throw new RangeError(
+        `${fn}: ${name} must hold n·${width} = ${n * width} values, got length ${a.length}`,
+      );
+    }
   }
 }

@@ -1,43 +1,51 @@
-import { describeValue } from "../base";
-import { fillNormal, type Rng } from "../rng";
-import { checkChainArgs, Saver, type LangevinOptions, type LangevinResult } from "./options";
+import { requireFinite, requireInterface, requirePositive } from "../base";
+import type { NormalStream } from "../brownian";
+import {
+  checkChainArgs,
+  checkFiniteState,
+  Saver,
+  type LangevinOptions,
+  type LangevinResult,
+} from "./options";
 import type { LangevinTarget } from "./target";
 
 /**
  * $x_{k+1} = x_k + h\,\nabla\log\pi(x_k) + \sqrt{2h}\,\xi_k$, $\xi_k \sim N(0, I_d)$: the
  * Euler–Maruyama step of $dX = \nabla\log\pi(X)\,dt + \sqrt2\,dW$, whose stationary law is π.
  * The chain's own stationary law is not π: its bias is O(h) (see {@link ulaStationaryVariance}).
- * Draw order: n·d normals per step. Throws naming the step if a state stops being finite.
- * @param rng generator (advanced)
- * @param target π, through its score only (the normaliser never enters)
+ * Noise: n·d normals read from `noise` per step, in order. Throws naming the step if a state stops
+ * being finite.
+ * @param noise the $\xi_k$ (e.g. `normalStream(rng)`, which reproduces `fillNormal(rng, ξ)` per step)
+ * @param target π, through its score only (the normaliser never enters): dim and score suffice
  * @param x0 (n, d) row-major starting points of n independent chains (copied)
- * @param options step h, steps K, saveEvery (states (S, n, d) time-major)
+ * @param options step h, steps K, saveEvery (states (S, n, d) time-major, steps 0 and K by default)
  * @see Roberts & Tweedie (1996), Bernoulli 2(4), 341–363, eq. (1.2) (ULA); Durmus & Moulines (2017), Ann. Appl. Probab. 27(3)
  */
 export function unadjustedLangevin(
-  rng: Rng,
-  target: LangevinTarget,
+  noise: NormalStream,
+  target: Pick<LangevinTarget, "dim" | "score">,
   x0: Float64Array,
   options: LangevinOptions,
 ): LangevinResult {
-  const n = checkChainArgs("unadjustedLangevin", rng, target, x0, options);
+  const fn = "unadjustedLangevin";
+  requireInterface(fn, "noise", noise, "a NormalStream (normalStream(rng))", ["normals"]);
+  const n = checkChainArgs(fn, target, x0, options, ["score"]);
   const { step: h, steps: K } = options;
   const x = Float64Array.from(x0); // (n, d)
   const s = new Float64Array(x.length); // (n, d) scores
   const xi = new Float64Array(x.length); // (n, d) normals
-  const saver = new Saver(options.saveEvery ?? 0, K, x.length);
-  const noise = Math.sqrt(2 * h);
+  const saver = new Saver(options.saveEvery, K, h, x.length);
+  const scale = Math.sqrt(2 * h);
   saver.save(0, x);
   for (let k = 1; k <= K; k++) {
     target.score(x, s, n);
-    fillNormal(rng, xi);
-    for (let i = 0; i < x.length; i++) x[i] += h * s[i] + noise * xi[i];
-    if (!Number.isFinite(x.reduce((a, v) => a + v, 0))) {
-      throw new RangeError(`unadjustedLangevin: state is not finite after step ${k} (h = ${h})`);
-    }
+    noise.normals(xi);
+    for (let i = 0; i < x.length; i++) x[i] += h * s[i] + scale * xi[i];
+    checkFiniteState(fn, x, target.dim, k, h);
     saver.save(k, x);
   }
-  return { x, states: saver.states, acceptance: new Float64Array(n).fill(1) };
+  const { times, states } = saver;
+  return { x, times, states, acceptance: new Float64Array(n).fill(1) };
 }
 
 /**
@@ -50,15 +58,13 @@ export function unadjustedLangevin(
  */
 export function ulaStationaryVariance(variance: number, step: number): number {
   const fn = "ulaStationaryVariance";
-  if (typeof variance !== "number" || !(variance > 0) || !Number.isFinite(variance)) {
-    throw new RangeError(
-      `${fn}: variance must be a finite number > 0, got ${describeValue(variance)}`,
-    );
-  }
-  if (typeof step !== "number" || !(step > 0) || !(step < 2 * variance)) {
-    throw new RangeError(
-      `${fn}: step must be in (0, 2·variance = ${2 * variance}) for a stable chain, got ${describeValue(step)}`,
-    );
-  }
+  requirePositive(fn, "variance", variance);
+  requireFinite(
+    fn,
+    "step",
+    step,
+    `in (0, 2·variance = ${2 * variance}) for a stable chain`,
+    (h) => h > 0 && h < 2 * variance,
+  );
   return variance / (1 - step / (2 * variance));
 }

@@ -1,4 +1,5 @@
-import { createRng, spawn } from "../../src/rng";
+import { normalStream } from "../../src/brownian";
+import { createRng, fillNormal, spawn } from "../../src/rng";
 import { moments } from "../../src/stats";
 import { gaussianMixture } from "../../src/mixture";
 import {
@@ -31,18 +32,45 @@ describe("unadjustedLangevin", () => {
   it("is stationary at v_h on N(0, 2), not at σ² (seed 11, 4 SE)", () => {
     const [h, N] = [0.6, 4000];
     const m = moments(
-      unadjustedLangevin(createRng(11), gauss(2), new Float64Array(N), { step: h, steps: 60 }).x,
+      unadjustedLangevin(normalStream(createRng(11)), gauss(2), new Float64Array(N), {
+        step: h,
+        steps: 60,
+      }).x,
     );
     // start forgotten: (1 − 0.3)^120 ≈ 3e-19
     expect(Math.abs(m.variance - ulaStationaryVariance(2, h))).toBeLessThan(4 * m.varianceSE);
     expect(Math.abs(m.variance - 2) / m.varianceSE).toBeGreaterThan(6); // bias 0.35 ≈ 7.8 SE
   });
-  it("saves states every k steps, time-major, starting with x0", () => {
+  it("saves states every k steps, time-major, starting with x0, with their times k·h", () => {
     const x0 = Float64Array.of(1, 2, 3);
-    const r = unadjustedLangevin(createRng(0), gauss(1), x0, { step: 0.1, steps: 5, saveEvery: 2 });
-    expect(r.states?.length).toBe(4 * 3); // steps 0, 2, 4, 5
-    expect(Array.from(r.states!.subarray(0, 3))).toEqual([1, 2, 3]);
-    expect(Array.from(r.states!.subarray(9, 12))).toEqual(Array.from(r.x));
+    const noise = normalStream(createRng(0));
+    const r = unadjustedLangevin(noise, gauss(1), x0, { step: 0.1, steps: 5, saveEvery: 2 });
+    expect(r.states.length).toBe(4 * 3); // steps 0, 2, 4, 5
+    expect(Array.from(r.times)).toEqual([0, 2, 4, 5].map((k) => k * 0.1));
+    expect(Array.from(r.states.subarray(0, 3))).toEqual([1, 2, 3]);
+    expect(Array.from(r.states.subarray(9, 12))).toEqual(Array.from(r.x));
+  });
+  it("saves steps 0 and K by default (as integrate does)", () => {
+    const x0 = Float64Array.of(1, 2);
+    const r = unadjustedLangevin(normalStream(createRng(0)), gauss(1), x0, { step: 0.1, steps: 3 });
+    expect(Array.from(r.times)).toEqual([0, 3 * 0.1]);
+    expect(Array.from(r.states)).toEqual([1, 2, ...Array.from(r.x)]);
+  });
+  it("reads n·d normals per step from its noise, as fillNormal(rng, ξ) drew them before", () => {
+    // regression against the recursion written out with the former draws: same bits
+    const [h, K] = [0.3, 7];
+    const x0 = Float64Array.of(0.5, -1, 2);
+    const target = gauss(1.5);
+    const rng = createRng(4);
+    const x = x0.slice();
+    const [s, xi] = [new Float64Array(3), new Float64Array(3)];
+    for (let k = 0; k < K; k++) {
+      target.score(x, s, 3);
+      fillNormal(rng, xi);
+      for (let i = 0; i < 3; i++) x[i] += h * s[i] + Math.sqrt(2 * h) * xi[i];
+    }
+    const r = unadjustedLangevin(normalStream(createRng(4)), target, x0, { step: h, steps: K });
+    expect(Array.from(r.x)).toEqual(Array.from(x));
   });
 });
 
@@ -111,14 +139,14 @@ describe("langevin bad input", () => {
       "ulaStationaryVariance: variance must be a finite number > 0, got 0",
     ],
     [
-      "ULA rng",
-      () => unadjustedLangevin(null as never, g, x0, { step: 0.1, steps: 1 }),
+      "ULA noise",
+      () => unadjustedLangevin(rng as never, g, x0, { step: 0.1, steps: 1 }),
       TypeError,
-      "unadjustedLangevin: rng must be an Rng, got null",
+      "unadjustedLangevin: noise must be a NormalStream (normalStream(rng)), got an object",
     ],
     [
       "ULA step",
-      () => unadjustedLangevin(rng, g, x0, { step: 0, steps: 1 }),
+      () => unadjustedLangevin(normalStream(rng), g, x0, { step: 0, steps: 1 }),
       RangeError,
       "unadjustedLangevin: options.step must be a finite number > 0, got 0",
     ],
@@ -161,8 +189,8 @@ describe("langevin bad input", () => {
       energy: () => 0,
       gradient: (x, g) => void (g[0] = -1e300 * (1 + Math.abs(x[0]))),
     });
-    expect(() => unadjustedLangevin(rng, wild, Float64Array.of(1), { step: 10, steps: 5 })).toThrow(
-      /unadjustedLangevin: state is not finite after step \d/,
-    );
+    expect(() =>
+      unadjustedLangevin(normalStream(rng), wild, Float64Array.of(1), { step: 10, steps: 5 }),
+    ).toThrow(/unadjustedLangevin: state is not finite after step \d \(h = 10\): chain 0/);
   });
 });

@@ -1,0 +1,4 @@
+import { describeProbes } from "./harness";
+import { probes } from "./langevin.probes";
+
+describeProbes("langevin", probes);
