@@ -16,5 +16,4 @@ export { matchingWeights } from "./matching-weights";
 export type { MatchingWeights } from "./matching-weights";
 export { mixtureEpsPredictor } from "./eps-predictor";
 export type { EpsPredictor } from "./eps-predictor";
-export { ddpmSample } from "./ddpm-sample";
 export { ddpmLoss } from "./ddpm-loss";

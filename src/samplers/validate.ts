@@ -1,28 +1,65 @@
-import { describeValue } from "../base";
+import {
+  describeValue,
+  requireFinite,
+  requireInteger,
+  requireInterface,
+  requireRows,
+} from "../base";
+import type { NormalStream } from "../brownian";
+import type { LinearProcess } from "../processes";
 import type { ScoreFunction } from "../score";
 
-/** Throws unless score, x, n and steps are usable; returns a copy of x's first n rows. @internal */
-export function checkSampler(
+// Read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
+const { isFinite } = Number;
+
+/** Throws unless noise is a NormalStream (an Rng passed by habit is named as such). @internal */
+export function checkNoise(fn: string, noise: NormalStream): void {
+  requireInterface(fn, "noise", noise, "a NormalStream (normalStream(rng))", ["normals"]);
+}
+
+/**
+ * Throws unless process has T > 0 and the methods a sampler calls (`methods`, e.g. std or
+ * alphaBar and beta); returns T. @internal
+ */
+export function checkProcess(
+  fn: string,
+  process: LinearProcess,
+  kind: string,
+  methods: readonly string[],
+): number {
+  requireInterface(fn, "process", process, kind, methods);
+  return requireFinite(fn, "process.T", process.T, "a finite number > 0", (T) => T > 0);
+}
+
+/**
+ * Throws unless score is a ScoreFunction and x holds exactly n finite rows of its dimension;
+ * returns a copy of x. @internal
+ */
+export function checkStart(
   fn: string,
   score: ScoreFunction,
+  name: string,
   x: Float64Array,
   n: number,
-  steps: number,
-  tMin: number,
-  T: number,
 ): Float64Array {
-  if (score === null || typeof score !== "object" || typeof score.score !== "function") {
-    throw new TypeError(`${fn}: score must be a ScoreFunction, got ${describeValue(score)}`);
+  requireInterface(fn, "score", score, "a ScoreFunction", ["score"]);
+  requireInteger(fn, "score.dim", score.dim, 1);
+  requireInteger(fn, "n", n, 1);
+  return requireRows(fn, name, x, n, score.dim).slice();
+}
+
+/** Throws unless tMin is in (0, T); returns it. @internal */
+export function checkTMin(fn: string, tMin: unknown, T: number): number {
+  return requireFinite(fn, "options.tMin", tMin, `in (0, T = ${T})`, (v) => v > 0 && v < T);
+}
+
+/** Throws naming the step unless every entry of x is finite (a blow-up, not a bad argument). @internal */
+export function checkFiniteState(fn: string, x: Float64Array, d: number, where: string): void {
+  for (let i = 0; i < x.length; i++) {
+    if (!isFinite(x[i])) {
+      throw new RangeError(
+        `${fn}: state is not finite ${where}: sample ${Math.floor(i / d)}, component ${i % d} = ${describeValue(x[i])}`,
+      );
+    }
   }
-  if (!Number.isInteger(n) || n < 1 || x.length < n * score.dim) {
-    throw new RangeError(
-      `${fn}: x must hold (n, ${score.dim}) values with n >= 1, got n = ${n}, length ${x.length}`,
-    );
-  }
-  if (!Number.isInteger(steps) || steps < 1) {
-    throw new RangeError(`${fn}: steps must be a positive integer, got ${steps}`);
-  }
-  if (!(tMin > 0 && tMin < T))
-    throw new RangeError(`${fn}: tMin must be in (0, T = ${T}), got ${tMin}`);
-  return x.slice(0, n * score.dim);
 }

@@ -1,11 +1,7 @@
-import {
-  ddpmForward,
-  ddpmLoss,
-  ddpmSample,
-  ddpmSchedule,
-  mixtureEpsPredictor,
-} from "../../src/diffusion";
-import { createRng, spawn } from "../../src/rng";
+import { normalStream } from "../../src/brownian";
+import { ddpmForward, ddpmLoss, ddpmSchedule, mixtureEpsPredictor } from "../../src/diffusion";
+import { createRng, fillNormal, spawn } from "../../src/rng";
+import { ddpmSample } from "../../src/samplers";
 import { gaussianMixture, sampleMixture } from "../../src/mixture";
 import { moments } from "../../src/stats";
 
@@ -29,25 +25,51 @@ describe("ddpmForward, ddpmLoss, ddpmSample (Ho et al. 2020, Algorithms 1 and 2)
     expect(Math.abs(m.mean - expected)).toBeLessThan(4 * m.meanSE);
   });
   it("Algorithm 2 with the exact predictor returns the data law (moments within 4 SE + bias 0.01)", () => {
-    const x = ddpmSample(r4, s, mixtureEpsPredictor(s, data), 4000, 1);
+    const x = ddpmSample(normalStream(r4), s, mixtureEpsPredictor(s, data), 4000, 1);
     const m = moments(x);
     // SE from the sample; 0.01 covers the discretisation bias of a 200-step chain
     expect(Math.abs(m.mean - 0.7)).toBeLessThan(4 * m.meanSE + 0.01);
     expect(Math.abs(m.variance - 0.3)).toBeLessThan(4 * m.varianceSE + 0.01);
   });
+  it("Algorithm 2 reads x_T, then z for t = T..2, from the noise in the order it used to draw them", () => {
+    // regression against the loop as written before it took its noise from the caller
+    // (fillNormal(rng, ·) for x_T, then per step): the notebooks' numbers depend on it
+    const p = mixtureEpsPredictor(s, data);
+    const [n, r] = [50, createRng(8)];
+    for (const reverseVariance of ["beta", "betaTilde"] as const) {
+      const rng = r.clone();
+      const x = fillNormal(rng, new Float64Array(n));
+      const [eps, z] = [new Float64Array(n), new Float64Array(n)];
+      for (let t = s.steps; t >= 1; t--) {
+        p(t, x, eps, n);
+        const c = s.beta[t] / Math.sqrt(s.oneMinusAlphaBar[t]);
+        const sd = Math.sqrt(reverseVariance === "beta" ? s.beta[t] : s.betaTilde[t]);
+        if (t > 1) fillNormal(rng, z);
+        for (let i = 0; i < n; i++) {
+          x[i] = (1 / Math.sqrt(s.alpha[t])) * (x[i] - c * eps[i]) + (t > 1 ? sd * z[i] : 0);
+        }
+      }
+      const ours = ddpmSample(normalStream(r.clone()), s, p, n, 1, { reverseVariance });
+      expect(Array.from(ours)).toEqual(Array.from(x));
+    }
+  });
   it("rejects bad input", () => {
     const p = mixtureEpsPredictor(s, data);
     const table: [() => unknown, ErrorConstructor, RegExp][] = [
-      [() => ddpmSample(null as never, s, p, 1, 1), TypeError, /ddpmSample: rng must be an Rng/],
       [
-        () => ddpmSample(r4, s, p, 0, 1),
+        () => ddpmSample(r4 as never, s, p, 1, 1),
+        TypeError,
+        /ddpmSample: noise must be a NormalStream \(normalStream\(rng\)\), got an object/,
+      ],
+      [
+        () => ddpmSample(normalStream(r4), s, p, 0, 1),
         RangeError,
         /ddpmSample: n must be a positive integer, got 0/,
       ],
       [
-        () => ddpmSample(r4, s, p, 1, 1, { reverseVariance: "x" as never }),
-        RangeError,
-        /reverseVariance must be/,
+        () => ddpmSample(normalStream(r4), s, p, 1, 1, { reverseVariance: "x" as never }),
+        TypeError,
+        /ddpmSample: options.reverseVariance must be one of "beta", "betaTilde", got "x"/,
       ],
       [
         () => ddpmLoss(r4, s, new Float64Array(3), 2, p),
@@ -67,7 +89,7 @@ describe("ddpmForward, ddpmLoss, ddpmSample (Ho et al. 2020, Algorithms 1 and 2)
       [
         () => mixtureEpsPredictor(s, {} as never),
         TypeError,
-        /mixtureEpsPredictor: mix must be a GaussianMixture/,
+        /mixtureEpsPredictor: \w+ must be a GaussianMixture/,
       ],
     ];
     for (const [f, type, msg] of table) {
