@@ -1,26 +1,28 @@
-import { describeValue } from "../base";
+import {
+  describeValue,
+  isFloat64Array,
+  requireFinite,
+  requireInteger,
+  requireInterface,
+} from "../base";
 import type { ScoreFunction } from "../score";
 import type { Sde } from "../sde";
 
 /** Throws unless sde and score are well formed and of equal dimension. @internal */
 export function checkSdeAndScore(fn: string, sde: Sde, score: ScoreFunction): void {
-  if (
-    sde === null ||
-    typeof sde !== "object" ||
-    typeof sde.drift !== "function" ||
-    typeof sde.diffusion !== "function"
-  ) {
+  requireInterface(fn, "sde", sde, "an Sde with drift and diffusion", ["drift", "diffusion"]);
+  requireInteger(fn, "sde.dim", sde.dim, 1);
+  requireInteger(fn, "sde.noiseDim", sde.noiseDim, 1);
+  if (sde.noise !== "diagonal" && sde.noise !== "general") {
     throw new TypeError(
-      `${fn}: sde must be an Sde with drift and diffusion, got ${describeValue(sde)}`,
+      `${fn}: sde.noise must be "diagonal" or "general", got ${describeValue(sde.noise)}`,
     );
   }
-  if (score === null || typeof score !== "object" || typeof score.score !== "function") {
-    throw new TypeError(
-      `${fn}: score must be a ScoreFunction with a score method, got ${describeValue(score)}`,
-    );
-  }
+  requireInterface(fn, "score", score, "a ScoreFunction with a score method", ["score"]);
   if (score.dim !== sde.dim) {
-    throw new RangeError(`${fn}: score.dim must equal sde.dim = ${sde.dim}, got ${score.dim}`);
+    throw new RangeError(
+      `${fn}: score.dim must equal sde.dim = ${sde.dim}, got ${describeValue(score.dim)}`,
+    );
   }
   if (!sde.additive && (sde.calculus ?? "ito") !== "ito") {
     throw new TypeError(
@@ -43,5 +45,36 @@ export class Scratch {
       this.bufs = Array.from({ length: this.count }, () => new Float64Array(size));
     }
     return this.bufs;
+  }
+}
+
+/**
+ * O(1) checks of one coefficient evaluation (the solvers call it every step): t finite, n a
+ * positive integer, x holding n rows of width d and out n rows of width w. Entries are not read.
+ * @internal
+ */
+export function checkEvaluation(
+  fn: string,
+  t: number,
+  x: Float64Array,
+  out: Float64Array,
+  n: number,
+  d: number,
+  w: number,
+): void {
+  requireFinite(fn, "t", t);
+  requireInteger(fn, "n", n, 1);
+  for (const [name, a, width] of [
+    ["x", x, d],
+    ["out", out, w],
+  ] as const) {
+    if (!isFloat64Array(a)) {
+      throw new TypeError(`${fn}: ${name} must be a Float64Array, got ${describeValue(a)}`);
+    }
+    if (a.length < n * width) {
+      throw new RangeError(
+        `${fn}: ${name} must hold n·${width} = ${n * width} values, got length ${a.length}`,
+      );
+    }
   }
 }

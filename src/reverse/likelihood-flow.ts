@@ -1,11 +1,11 @@
-import { describeValue } from "../base";
+import { describeValue, requireOptions } from "../base";
 import type { ScoreFunction } from "../score";
 import type { Sde } from "../sde";
-import { checkSdeAndScore, Scratch } from "./checks";
+import { checkEvaluation, checkSdeAndScore, Scratch } from "./checks";
+import { probabilityFlow } from "./probability-flow";
 
 // Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
 const { abs } = Math;
-import { probabilityFlow } from "./probability-flow";
 
 /** $\nabla\cdot f$ for n states. @param x (n, d) @param out (n) */
 export type DriftDivergence = (t: number, x: Float64Array, out: Float64Array, n: number) => void;
@@ -30,20 +30,8 @@ export function likelihoodFlow(
   options: { driftDivergence?: DriftDivergence } = {},
 ): Sde {
   const fn = "likelihoodFlow";
-  checkSdeAndScore(fn, sde, score);
-  if (!sde.additive || sde.noise !== "diagonal") {
-    throw new TypeError(
-      `${fn}: sde must have additive diagonal noise, got ${sde.additive ? "additive" : "multiplicative"} ${sde.noise} noise`,
-    );
-  }
-  const hd = score.hessianDiagonal;
-  if (typeof hd !== "function") throw new TypeError(`${fn}: score must provide hessianDiagonal`);
-  const given = options.driftDivergence;
-  if (given !== undefined && typeof given !== "function") {
-    throw new TypeError(
-      `${fn}: options.driftDivergence must be a function, got ${describeValue(given)}`,
-    );
-  }
+  const given = checkLikelihoodArgs(fn, sde, score, options);
+  const hd = score.hessianDiagonal as NonNullable<ScoreFunction["hessianDiagonal"]>;
   const d = sde.dim;
   const D = d + 1;
   const flow = probabilityFlow(sde, score);
@@ -57,6 +45,7 @@ export function likelihoodFlow(
     additive: true,
     calculus: "ito",
     drift(t: number, z: Float64Array, out: Float64Array, n: number): void {
+      checkEvaluation(`${fn}.drift`, t, z, out, n, D, D);
       const [x, F, H, xp, fp] = scratchNd.get(n * d);
       const [div] = scratchN.get(n);
       for (let r = 0; r < n; r++) for (let i = 0; i < d; i++) x[r * d + i] = z[r * D + i];
@@ -74,10 +63,39 @@ export function likelihoodFlow(
         out[r * D + d] = acc;
       }
     },
-    diffusion(_t: number, _x: Float64Array, out: Float64Array, n: number): void {
+    diffusion(t: number, z: Float64Array, out: Float64Array, n: number): void {
+      checkEvaluation(`${fn}.diffusion`, t, z, out, n, D, D);
       out.fill(0, 0, n * D);
     },
   } as const);
+}
+
+/**
+ * Throws unless sde has additive diagonal noise, score has hessianDiagonal and
+ * options.driftDivergence is absent or a function; returns it. @internal
+ */
+export function checkLikelihoodArgs(
+  fn: string,
+  sde: Sde,
+  score: ScoreFunction,
+  options: { driftDivergence?: DriftDivergence } | undefined,
+): DriftDivergence | undefined {
+  checkSdeAndScore(fn, sde, score);
+  if (!sde.additive || sde.noise !== "diagonal") {
+    throw new TypeError(
+      `${fn}: sde must have additive diagonal noise, got ${sde.additive ? "additive" : "multiplicative"} ${sde.noise} noise`,
+    );
+  }
+  if (typeof score.hessianDiagonal !== "function") {
+    throw new TypeError(`${fn}: score must provide hessianDiagonal`);
+  }
+  const given = requireOptions(fn, options).driftDivergence;
+  if (given !== undefined && typeof given !== "function") {
+    throw new TypeError(
+      `${fn}: options.driftDivergence must be a function, got ${describeValue(given)}`,
+    );
+  }
+  return given;
 }
 
 /**

@@ -1,8 +1,16 @@
 import { uniformGrid } from "../brownian";
 import type { ScoreFunction } from "../score";
 import { integrate, stochasticHeun, type Sde, type Solver } from "../sde";
-import { requireFinite, requirePoints, describeValue } from "../base";
-import { likelihoodFlow, type DriftDivergence } from "./likelihood-flow";
+import {
+  describeValue,
+  requireFinite,
+  requireFunction,
+  requireInteger,
+  requireInterface,
+  requireOptions,
+  requirePoints,
+} from "../base";
+import { checkLikelihoodArgs, likelihoodFlow, type DriftDivergence } from "./likelihood-flow";
 import { zeroNoise } from "./zero-noise";
 
 /** What {@link logDensityByFlow} integrates and how. */
@@ -39,36 +47,47 @@ export function logDensityByFlow(
   options: LogDensityByFlowOptions,
 ): { logDensity: Float64Array; xT: Float64Array } {
   const fn = "logDensityByFlow";
-  const aug = likelihoodFlow(sde, score, { driftDivergence: options?.driftDivergence });
+  const o = requireOptions(fn, options);
+  const driftDivergence = checkLikelihoodArgs(fn, sde, score, o);
   const d = sde.dim;
   const n = requirePoints(fn, "x", x, d);
-  const t = requireFinite(fn, "options.t", options.t, "a finite number");
-  const T = requireFinite(fn, "options.T", options.T, `a finite number > t = ${t}`, (v) => v > t);
-  const steps = requireFinite(
-    fn,
-    "options.steps",
-    options.steps,
-    "a positive integer",
-    (v) => Number.isInteger(v) && v >= 1,
-  );
-  if (typeof options.logDensityAtT !== "function") {
-    throw new TypeError(
-      `${fn}: options.logDensityAtT must be a function, got ${describeValue(options.logDensityAtT)}`,
-    );
-  }
+  const t = requireFinite(fn, "options.t", o.t, "a finite number");
+  const T = requireFinite(fn, "options.T", o.T, `a finite number > t = ${t}`, (v) => v > t);
+  const steps = requireInteger(fn, "options.steps", o.steps, 1);
+  const logDensityAtT = o.logDensityAtT as LogDensityByFlowOptions["logDensityAtT"];
+  requireFunction(fn, "options.logDensityAtT", logDensityAtT);
+  const { solver = stochasticHeun } = o;
+  requireInterface(fn, "options.solver", solver, "a Solver", ["stepper"]);
+  const aug = likelihoodFlow(sde, score, { driftDivergence });
   const z0 = new Float64Array(n * (d + 1)); // (n, d + 1): x, then ℓ = 0
   for (let r = 0; r < n; r++) for (let i = 0; i < d; i++) z0[r * (d + 1) + i] = x[r * d + i];
   const grid = uniformGrid(t, T, steps);
-  const z = integrate(aug, options.solver ?? stochasticHeun, z0, zeroNoise(grid, n, d + 1)).x;
+  let z: Float64Array;
+  try {
+    z = integrate(aug, solver, z0, zeroNoise(grid, n, d + 1)).x;
+  } catch (err) {
+    if (err instanceof RangeError && err.message.startsWith("integrate: state is not finite")) {
+      // integrate names the step; say so under the name of the function called
+      throw new RangeError(`${fn}: the flow ${err.message.slice("integrate: ".length)}`, {
+        cause: err,
+      });
+    }
+    throw err;
+  }
   const xT = new Float64Array(n * d); // (n, d)
   for (let r = 0; r < n; r++) for (let i = 0; i < d; i++) xT[r * d + i] = z[r * (d + 1) + i];
-  const logPT = options.logDensityAtT(xT);
-  if (!(logPT instanceof Float64Array || ArrayBuffer.isView(logPT)) || logPT.length !== n) {
+  const logPT = logDensityAtT(xT);
+  if (!ArrayBuffer.isView(logPT) || (logPT as Float64Array).length !== n) {
     throw new RangeError(
       `${fn}: options.logDensityAtT must return n = ${n} values, got ${describeValue(logPT)}`,
     );
   }
   const logDensity = new Float64Array(n); // (n)
-  for (let r = 0; r < n; r++) logDensity[r] = logPT[r] + z[r * (d + 1) + d];
+  for (let r = 0; r < n; r++) {
+    if (Number.isNaN(logPT[r])) {
+      throw new RangeError(`${fn}: options.logDensityAtT returned NaN at row ${r}`);
+    }
+    logDensity[r] = logPT[r] + z[r * (d + 1) + d];
+  }
   return { logDensity, xT };
 }

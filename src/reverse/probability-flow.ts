@@ -1,5 +1,6 @@
 import type { ScoreFunction } from "../score";
 import type { Sde } from "../sde";
+import { checkEvaluation } from "./checks";
 import { reverseDrift } from "./reverse-drift";
 import { checkOptions } from "./reverse-sde";
 
@@ -19,16 +20,22 @@ export function probabilityFlow(
   score: ScoreFunction,
   options: { divergence?: boolean } = {},
 ): Sde {
-  const divergence = checkOptions("probabilityFlow", sde, score, options);
+  const fn = "probabilityFlow";
+  const divergence = checkOptions(fn, sde, score, options);
   const d = sde.dim;
+  const drift = reverseDrift(sde, score, 0.5, divergence);
   return Object.freeze({
     dim: d,
     noiseDim: d,
     noise: "diagonal",
     additive: true,
     calculus: "ito",
-    drift: reverseDrift(sde, score, 0.5, divergence),
-    diffusion(_t: number, _x: Float64Array, out: Float64Array, n: number): void {
+    drift(t: number, x: Float64Array, out: Float64Array, n: number): void {
+      checkEvaluation(`${fn}.drift`, t, x, out, n, d, d);
+      drift(t, x, out, n);
+    },
+    diffusion(t: number, x: Float64Array, out: Float64Array, n: number): void {
+      checkEvaluation(`${fn}.diffusion`, t, x, out, n, d, d);
       out.fill(0, 0, n * d);
     },
   } as const);

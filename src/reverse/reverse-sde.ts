@@ -1,7 +1,7 @@
-import { describeValue } from "../base";
+import { describeValue, requireOptions } from "../base";
 import type { ScoreFunction } from "../score";
 import type { Sde } from "../sde";
-import { checkSdeAndScore } from "./checks";
+import { checkEvaluation, checkSdeAndScore } from "./checks";
 import { reverseDrift } from "./reverse-drift";
 
 /**
@@ -26,23 +26,34 @@ export function reverseSde(
   score: ScoreFunction,
   options: { divergence?: boolean } = {},
 ): Sde {
-  const divergence = checkOptions("reverseSde", sde, score, options);
+  const fn = "reverseSde";
+  const divergence = checkOptions(fn, sde, score, options);
   const drift = reverseDrift(sde, score, 1, divergence);
+  const d = sde.dim;
+  const width = sde.noise === "diagonal" ? d : d * sde.noiseDim; // a row of g
   const out: Sde = {
-    dim: sde.dim,
+    dim: d,
     noiseDim: sde.noiseDim,
     noise: sde.noise,
     additive: sde.additive,
     calculus: "ito",
-    drift,
-    diffusion: (t, x, o, n) => sde.diffusion(t, x, o, n),
+    drift(t, x, o, n) {
+      checkEvaluation(`${fn}.drift`, t, x, o, n, d, d);
+      drift(t, x, o, n);
+    },
+    diffusion(t, x, o, n) {
+      checkEvaluation(`${fn}.diffusion`, t, x, o, n, d, width);
+      sde.diffusion(t, x, o, n);
+    },
   };
   if (sde.diffusionDerivative) {
     const dg = sde.diffusionDerivative;
     return Object.freeze({
       ...out,
-      diffusionDerivative: (t: number, x: Float64Array, o: Float64Array, n: number) =>
-        dg.call(sde, t, x, o, n),
+      diffusionDerivative(t: number, x: Float64Array, o: Float64Array, n: number): void {
+        checkEvaluation(`${fn}.diffusionDerivative`, t, x, o, n, d, d);
+        dg.call(sde, t, x, o, n);
+      },
     });
   }
   return Object.freeze(out);
@@ -56,7 +67,7 @@ export function checkOptions(
   options: { divergence?: boolean },
 ): boolean {
   checkSdeAndScore(fn, sde, score);
-  const divergence = options.divergence ?? true;
+  const { divergence = true } = requireOptions(fn, options);
   if (typeof divergence !== "boolean") {
     throw new TypeError(
       `${fn}: options.divergence must be a boolean, got ${describeValue(divergence)}`,

@@ -1,4 +1,4 @@
-import { describeValue } from "../base";
+import { requireFinite, requireFloat64Array, requireInteger, requireInterface } from "../base";
 import type { BrownianSource, TimeGrid } from "../brownian";
 
 /**
@@ -11,27 +11,29 @@ import type { BrownianSource, TimeGrid } from "../brownian";
  *   probability-flow ODE, the g = 0 case the solvers integrate with this source).
  */
 export function zeroNoise(grid: TimeGrid, paths: number, dim: number): BrownianSource {
-  if (
-    grid === null ||
-    typeof grid !== "object" ||
-    typeof grid.at !== "function" ||
-    !Number.isInteger(grid.steps)
-  ) {
-    throw new TypeError(`zeroNoise: grid must be a TimeGrid, got ${describeValue(grid)}`);
-  }
-  for (const [name, v] of [
-    ["paths", paths],
-    ["dim", dim],
-  ] as const) {
-    if (!Number.isInteger(v) || v < 1)
-      throw new RangeError(`zeroNoise: ${name} must be a positive integer, got ${v}`);
-  }
+  const fn = "zeroNoise";
+  requireInterface(fn, "grid", grid, "a TimeGrid (uniformGrid, gridFromTimes)", ["at"]);
+  requireInteger(fn, "grid.steps", grid.steps, 1);
+  requireInteger(fn, "paths", paths, 1);
+  requireInteger(fn, "dim", dim, 1);
+  const K = grid.steps;
+  const nm = paths * dim;
   return Object.freeze({
     grid,
     paths,
     dim,
     levyArea: true,
-    increments(_k: number, dW: Float64Array, dZ: Float64Array | null): void {
+    increments(k: number, dW: Float64Array, dZ: Float64Array | null): void {
+      const name = `${fn}.increments`;
+      requireFinite(
+        name,
+        "k",
+        k,
+        `an integer in [0, K) = [0, ${K})`,
+        (v) => Number.isInteger(v) && v < K && v >= 0,
+      );
+      requireFloat64Array(name, "dW", dW, nm);
+      if (dZ !== null) requireFloat64Array(name, "dZ", dZ, nm);
       dW.fill(0);
       if (dZ !== null) dZ.fill(0);
     },
