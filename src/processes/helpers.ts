@@ -1,35 +1,6 @@
-import { describeValue } from "../base";
 import { scaleInto } from "../fast";
 import type { Sde } from "../sde";
 import type { MarginalMoments } from "./process";
-
-/** Throws unless v is a finite number > 0. @internal */
-export function checkPositive(fn: string, name: string, v: number): void {
-  if (typeof v !== "number" || !Number.isFinite(v) || v <= 0) {
-    throw new RangeError(
-      `${fn}: ${name} must be a positive finite number, got ${describeValue(v)}`,
-    );
-  }
-}
-
-/** Throws unless dim is a positive integer. @internal */
-export function checkDim(fn: string, dim: number): void {
-  if (!Number.isInteger(dim) || dim < 1) {
-    throw new RangeError(`${fn}: dim must be a positive integer, got ${describeValue(dim)}`);
-  }
-}
-
-/** Throws unless t is finite and x0 a Float64Array of length d. @internal */
-export function checkMarginalArgs(fn: string, t: number, x0: Float64Array, d: number): void {
-  if (typeof t !== "number" || !Number.isFinite(t) || t < 0) {
-    throw new RangeError(`${fn}: t must be a finite number >= 0, got ${describeValue(t)}`);
-  }
-  if (!(x0 instanceof Float64Array) || x0.length !== d) {
-    throw new RangeError(
-      `${fn}: x0 must be a Float64Array of length ${d}, got ${describeValue(x0?.length)}`,
-    );
-  }
-}
 
 /**
  * $f(t, x) = a(t)\,x$ entry by entry, into out[0 .. len): the reference version of the drift of
