@@ -1,5 +1,6 @@
 import { fillNormal, type Rng } from "../rng";
-import { describeValue, requirePoints } from "../base";
+import { requireFunction, requireInteger, requirePoints } from "../base";
+import { checkRng } from "./check-rng";
 import { checkSchedule, type DdpmSchedule } from "./ddpm-schedule";
 import type { EpsPredictor } from "./eps-predictor";
 
@@ -8,7 +9,7 @@ import type { EpsPredictor } from "./eps-predictor";
  * and $\varepsilon \sim \mathcal N(0, I)$, and return $\|\varepsilon - \hat\varepsilon(\sqrt{\bar\alpha_t}x_0 + \sqrt{1-\bar\alpha_t}\varepsilon, t)\|^2$
  * (the simplified loss $L_\text{simple}$; a trainer would take a gradient step on it).
  * Draw order: n uniforms (the steps), then n·d normals. The predictor is called once per
- * distinct step, on the points that drew it.
+ * distinct step, on the points that drew it, and must return finite values.
  * @param rng generator (advanced)
  * @param schedule the DDPM schedule
  * @param x0 (n, d) row-major data points
@@ -25,17 +26,11 @@ export function ddpmLoss(
   predictor: EpsPredictor,
 ): { t: Int32Array; eps: Float64Array; xt: Float64Array; loss: Float64Array } {
   const fn = "ddpmLoss";
-  if (rng === null || typeof rng !== "object" || typeof rng.uniform !== "function") {
-    throw new TypeError(`${fn}: rng must be an Rng, got ${describeValue(rng)}`);
-  }
+  checkRng(fn, rng);
   checkSchedule(fn, schedule);
-  if (!Number.isInteger(dim) || dim < 1) {
-    throw new RangeError(`${fn}: dim must be a positive integer, got ${describeValue(dim)}`);
-  }
+  requireInteger(fn, "dim", dim, 1);
   const n = requirePoints(fn, "x0", x0, dim);
-  if (typeof predictor !== "function") {
-    throw new TypeError(`${fn}: predictor must be a function, got ${describeValue(predictor)}`);
-  }
+  requireFunction(fn, "predictor", predictor);
   const T = schedule.steps;
   const t = new Int32Array(n); // (n)
   for (let i = 0; i < n; i++) t[i] = Math.min(T, 1 + Math.floor(rng.uniform() * T));
@@ -57,6 +52,12 @@ export function ddpmLoss(
     rows.forEach((i, r) => xin.set(xt.subarray(i * dim, (i + 1) * dim), r * dim));
     const out = new Float64Array(k * dim); // (k, d)
     predictor(step, xin, out, k);
+    const bad = out.findIndex((v) => !Number.isFinite(v));
+    if (bad >= 0) {
+      throw new RangeError(
+        `${fn}: predictor returned ${out[bad]} at step t = ${step} (row ${rows[Math.floor(bad / dim)]})`,
+      );
+    }
     rows.forEach((i, r) => {
       let s = 0;
       for (let j = 0; j < dim; j++) s += (eps[i * dim + j] - out[r * dim + j]) ** 2;

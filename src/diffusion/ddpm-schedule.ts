@@ -1,4 +1,4 @@
-import { describeValue, requireFinite } from "../base";
+import { describeValue, requireFinite, requireInteger, requireOptions } from "../base";
 
 /**
  * A discrete DDPM noise schedule on steps $t = 1, \dots, T$. Every array has length T + 1 and is
@@ -68,10 +68,8 @@ export function ddpmSchedule(
   options: { steps?: number; betaStart?: number; betaEnd?: number } = {},
 ): DdpmSchedule {
   const fn = "ddpmSchedule";
-  const { steps = 1000, betaStart = 1e-4, betaEnd = 0.02 } = options;
-  if (!Number.isInteger(steps) || steps < 1) {
-    throw new RangeError(`${fn}: steps must be a positive integer, got ${describeValue(steps)}`);
-  }
+  const { steps = 1000, betaStart = 1e-4, betaEnd = 0.02 } = requireOptions(fn, options);
+  requireInteger(fn, "steps", steps, 1);
   requireFinite(fn, "betaStart", betaStart, "in (0, 1)", (v) => v > 0 && v < 1);
   requireFinite(fn, "betaEnd", betaEnd, "in (0, 1)", (v) => v > 0 && v < 1);
   const betas = Float64Array.from({ length: steps }, (_, i) =>
@@ -83,12 +81,14 @@ export function ddpmSchedule(
 /** Throws unless t is an integer step in [lo, T]; returns t. @internal */
 export function checkStep(fn: string, schedule: DdpmSchedule, t: unknown, lo = 1): number {
   checkSchedule(fn, schedule);
-  if (typeof t !== "number" || !Number.isInteger(t) || t < lo || t > schedule.steps) {
-    throw new RangeError(
-      `${fn}: t must be an integer step in [${lo}, ${schedule.steps}], got ${describeValue(t)}`,
-    );
-  }
-  return t;
+  const what = `an integer step in [${lo}, ${schedule.steps}]`;
+  return requireFinite(
+    fn,
+    "t",
+    t,
+    what,
+    (v) => Number.isInteger(v) && v >= lo && v <= schedule.steps,
+  );
 }
 
 /** Throws unless schedule looks like a DdpmSchedule. @internal */

@@ -1,5 +1,6 @@
 import { fillNormal, type Rng } from "../rng";
-import { describeValue, requirePoints } from "../base";
+import { requirePoints } from "../base";
+import { checkRng } from "./check-rng";
 import { checkStep, type DdpmSchedule } from "./ddpm-schedule";
 
 /**
@@ -20,9 +21,7 @@ export function ddpmForward(
   t: number,
 ): { x: Float64Array; prev: Float64Array } {
   const fn = "ddpmForward";
-  if (rng === null || typeof rng !== "object" || typeof rng.normal !== "function") {
-    throw new TypeError(`${fn}: rng must be an Rng, got ${describeValue(rng)}`);
-  }
+  checkRng(fn, rng);
   checkStep(fn, schedule, t);
   requirePoints(fn, "x0", x0, 1);
   const x = Float64Array.from(x0); // same layout as x0

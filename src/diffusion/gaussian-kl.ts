@@ -1,5 +1,5 @@
 import { cholesky, inverseFromCholesky, logDetFromCholesky } from "../linalg";
-import { describeValue, isFloat64Array, requireFinite } from "../base";
+import { requireFinite, requireFiniteArray } from "../base";
 
 /**
  * $\mathrm{KL}(\mathcal N(\mu_0,\Sigma_0)\,\|\,\mathcal N(\mu_1,\Sigma_1)) = \tfrac12\big[\operatorname{tr}(\Sigma_1^{-1}\Sigma_0)
@@ -18,23 +18,12 @@ export function gaussianKl(
   cov1: Float64Array,
 ): number {
   const fn = "gaussianKl";
-  for (const [name, v] of [
-    ["mean0", mean0],
-    ["cov0", cov0],
-    ["mean1", mean1],
-    ["cov1", cov1],
-  ] as const) {
-    if (!isFloat64Array(v)) {
-      throw new TypeError(`${fn}: ${name} must be a Float64Array, got ${describeValue(v)}`);
-    }
-    v.forEach((x, i) => requireFinite(fn, `${name}[${i}]`, x, "finite"));
-  }
+  requireFiniteArray(fn, "mean0", mean0);
   const d = mean0.length;
-  if (d < 1 || mean1.length !== d || cov0.length !== d * d || cov1.length !== d * d) {
-    throw new RangeError(
-      `${fn}: shapes must be mean (d), cov (d, d) with d = ${d}, got mean1 ${mean1.length}, cov0 ${cov0.length}, cov1 ${cov1.length}`,
-    );
-  }
+  if (d < 1) throw new RangeError(`${fn}: mean0 must be non-empty, got length 0`);
+  requireFiniteArray(fn, "cov0", cov0, d * d);
+  requireFiniteArray(fn, "mean1", mean1, d);
+  requireFiniteArray(fn, "cov1", cov1, d * d);
   const l0 = new Float64Array(d * d); // (d, d)
   const l1 = new Float64Array(d * d); // (d, d)
   if (!cholesky(cov0, 0, d, l0)) throw new RangeError(`${fn}: cov0 must be positive definite`);

@@ -17,3 +17,6 @@ export type { MatchingWeights } from "./matching-weights";
 export { mixtureEpsPredictor } from "./eps-predictor";
 export type { EpsPredictor } from "./eps-predictor";
 export { ddpmLoss } from "./ddpm-loss";
+export { expectedDdpmElboTerms } from "./expected-elbo";
+export { epsLossFloor } from "./eps-loss-floor";
+export type { EpsLossFloor } from "./eps-loss-floor";

@@ -1,4 +1,10 @@
-import { describeValue, requireFinite } from "../base";
+import {
+  describeValue,
+  requireAllFinite,
+  requireFinite,
+  requireOneOf,
+  requireOptions,
+} from "../base";
 import { checkSchedule, type DdpmSchedule } from "./ddpm-schedule";
 import { ddpmPosterior } from "./ddpm-posterior";
 
@@ -39,15 +45,21 @@ export function gaussianDataReverseModel(
 ): LinearReverseModel {
   const fn = "gaussianDataReverseModel";
   checkSchedule(fn, schedule);
-  const { dataMean: m, dataVariance: s2, reverseVariance, denoiserGain = 1 } = options;
-  requireFinite(fn, "dataMean", m, "a finite number");
-  requireFinite(fn, "dataVariance", s2, "a finite number > 0", (v) => v > 0);
+  const opts = requireOptions(fn, options);
+  const m = requireFinite(fn, "dataMean", opts.dataMean, "a finite number");
+  const s2 = requireFinite(
+    fn,
+    "dataVariance",
+    opts.dataVariance,
+    "a finite number > 0",
+    (v) => v > 0,
+  );
+  const { denoiserGain = 1 } = opts;
   requireFinite(fn, "denoiserGain", denoiserGain, "a finite number");
-  if (reverseVariance !== "beta" && reverseVariance !== "betaTilde") {
-    throw new RangeError(
-      `${fn}: reverseVariance must be "beta" or "betaTilde", got ${describeValue(reverseVariance)}`,
-    );
-  }
+  const reverseVariance = requireOneOf(fn, "reverseVariance", opts.reverseVariance, [
+    "beta",
+    "betaTilde",
+  ] as const);
   const T = schedule.steps;
   const slope = new Float64Array(T + 1); // (T + 1)
   const intercept = new Float64Array(T + 1); // (T + 1)
@@ -87,16 +99,34 @@ export function reverseModelMarginals(model: LinearReverseModel): {
   return { mean, variance };
 }
 
-/** Throws unless model is a LinearReverseModel (optionally of T steps). @internal */
+/**
+ * Throws unless model is a LinearReverseModel (optionally of T steps) with finite slopes and
+ * intercepts and variances > 0 at t = 1..T. @internal
+ */
 export function checkModel(fn: string, model: LinearReverseModel, steps?: number): void {
   if (
     model === null ||
     typeof model !== "object" ||
     !Number.isInteger(model.steps) ||
     !ArrayBuffer.isView(model.slope) ||
-    model.slope.length !== model.steps + 1
+    model.slope.length !== model.steps + 1 ||
+    !ArrayBuffer.isView(model.intercept) ||
+    model.intercept.length !== model.steps + 1 ||
+    !ArrayBuffer.isView(model.variance) ||
+    model.variance.length !== model.steps + 1
   ) {
     throw new TypeError(`${fn}: model must be a LinearReverseModel, got ${describeValue(model)}`);
+  }
+  requireAllFinite(fn, "model.slope", model.slope);
+  requireAllFinite(fn, "model.intercept", model.intercept);
+  for (let t = 1; t <= model.steps; t++) {
+    requireFinite(
+      fn,
+      `model.variance[${t}]`,
+      model.variance[t],
+      "a finite number > 0",
+      (v) => v > 0,
+    );
   }
   if (steps !== undefined && model.steps !== steps) {
     throw new RangeError(

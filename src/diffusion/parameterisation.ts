@@ -1,4 +1,4 @@
-import { describeValue, isFloat64Array, requireFinite } from "../base";
+import { requireFinite, requireFiniteArray, requireOneOf } from "../base";
 
 /** What a denoiser predicts from $x_t = \alpha_t x_0 + \sigma_t\varepsilon$. */
 export type Prediction = "x0" | "eps" | "score" | "v";
@@ -30,29 +30,13 @@ export function convertPrediction(
   std: number,
 ): Float64Array {
   const fn = "convertPrediction";
-  for (const [name, k] of [
-    ["from", from],
-    ["to", to],
-  ] as const) {
-    if (!KINDS.includes(k)) {
-      throw new RangeError(
-        `${fn}: ${name} must be one of x0, eps, score, v, got ${describeValue(k)}`,
-      );
-    }
+  requireOneOf(fn, "from", from, KINDS);
+  requireOneOf(fn, "to", to, KINDS);
+  requireFiniteArray(fn, "prediction", prediction);
+  if (prediction.length === 0) {
+    throw new RangeError(`${fn}: prediction must be non-empty, got length 0`);
   }
-  for (const [name, v] of [
-    ["prediction", prediction],
-    ["xt", xt],
-  ] as const) {
-    if (!isFloat64Array(v)) {
-      throw new TypeError(`${fn}: ${name} must be a Float64Array, got ${describeValue(v)}`);
-    }
-  }
-  if (xt.length !== prediction.length) {
-    throw new RangeError(
-      `${fn}: xt must have the length of prediction, ${prediction.length}, got ${xt.length}`,
-    );
-  }
+  requireFiniteArray(fn, "xt", xt, prediction.length);
   const a = requireFinite(fn, "scale", scale, "a finite number > 0", (v) => v > 0);
   const s = requireFinite(fn, "std", std, "a finite number > 0", (v) => v > 0);
   const r = a * a + s * s;

@@ -91,8 +91,8 @@ describe("ddpmElboTerms, reverse models and path laws", () => {
       ],
       [
         () => gaussianDataReverseModel(schedule, { ...opts, reverseVariance: "x" as never }),
-        RangeError,
-        /reverseVariance must be "beta" or "betaTilde", got "x"/,
+        TypeError,
+        /reverseVariance must be one of "beta", "betaTilde", got "x"/,
       ],
       [
         () => reversePathPosterior(model, Infinity),

@@ -55,7 +55,7 @@ describe("gaussianKl and normalKl", () => {
       [
         () => gaussianKl(m, c, m, Float64Array.from([1, 0])),
         RangeError,
-        /gaussianKl: shapes must be/,
+        /gaussianKl: cov1 must have length 1, got 2/,
       ],
       [
         () => gaussianKl(m, c, m, Float64Array.from([-1])),

@@ -28,13 +28,13 @@ describe("convertPrediction", () => {
     const table: [() => unknown, ErrorConstructor, RegExp][] = [
       [
         () => convertPrediction("y" as never, "x0", a, a, 1, 1),
-        RangeError,
-        /convertPrediction: from must be one of/,
+        TypeError,
+        /convertPrediction: from must be one of "x0", "eps", "score", "v", got "y"/,
       ],
       [
         () => convertPrediction("x0", "eps", a, Float64Array.from([1, 2]), 1, 1),
         RangeError,
-        /xt must have the length/,
+        /convertPrediction: xt must have length 1, got 2/,
       ],
       [
         () => convertPrediction("x0", "eps", a, a, 0, 1),
@@ -45,6 +45,11 @@ describe("convertPrediction", () => {
         () => convertPrediction("x0", "eps", [1] as never, a, 1, 1),
         TypeError,
         /prediction must be a Float64Array/,
+      ],
+      [
+        () => convertPrediction("x0", "eps", Float64Array.of(NaN), a, 1, 1),
+        RangeError,
+        /convertPrediction: prediction\[0\] must be a finite number, got NaN/,
       ],
     ];
     for (const [f, type, msg] of table) {
