@@ -1,7 +1,8 @@
 import type { Data, Layout } from "plotly.js";
-import { Figure, figure } from "./figure";
+import { Figure, requireTraces, themedFigure } from "./figure";
 import { toJsonValue } from "./to-plot-array";
-import { describeValue } from "../base";
+import { describeValue, requireOptions, requirePositive } from "../base";
+import { requireObject } from "./validate";
 
 /** One frame of an animation: its slider label and the traces it shows. */
 export interface AnimationFrame {
@@ -17,7 +18,7 @@ export interface AnimationFrame {
  * trace counts and types equal across frames.
  * @param frames - shape (F,), F ≥ 1, each with a unique name and the traces to show.
  * @param layout - layout overrides as for `figure` (fix axis ranges so frames are comparable).
- * @param options - frameMs: milliseconds per frame when playing (default 100).
+ * @param options - frameMs: milliseconds per frame when playing, finite, > 0 (default 100).
  * @returns a Figure with `frames` set; `show` renders it with the slider.
  * @see plotly.js, "Animations" and "Sliders" (https://plotly.com/javascript/animations/).
  */
@@ -27,27 +28,33 @@ export function animatedFigure(
   options: { frameMs?: number } = {},
 ): Figure {
   const fn = "animatedFigure";
-  if (!Array.isArray(frames) || frames.length === 0) {
-    throw new RangeError(`${fn}: frames must be a non-empty array, got ${describeValue(frames)}`);
+  if (!Array.isArray(frames)) {
+    throw new TypeError(`${fn}: frames must be an array of frames, got ${describeValue(frames)}`);
+  }
+  if (frames.length === 0) {
+    throw new RangeError(`${fn}: frames must be non-empty, got ${describeValue(frames)}`);
   }
   const names = new Set<string>();
-  frames.forEach((f, k) => {
-    if (typeof f?.name !== "string" || !Array.isArray(f.traces) || f.traces.length === 0) {
-      throw new TypeError(`${fn}: frames[${k}] must be { name: string, traces: non-empty array }`);
+  frames.forEach((f: unknown, k) => {
+    requireObject(fn, `frames[${k}]`, f, "a frame { name, traces }");
+    const { name, traces } = f as AnimationFrame;
+    if (typeof name !== "string") {
+      throw new TypeError(`${fn}: frames[${k}].name must be a string, got ${describeValue(name)}`);
     }
-    if (names.has(f.name))
-      throw new RangeError(`${fn}: frame names must be unique, got "${f.name}" twice`);
-    names.add(f.name);
-    if (f.traces.length !== frames[0].traces.length) {
+    requireTraces(fn, `frames[${k}].traces`, traces);
+    if (names.has(name)) {
+      throw new RangeError(`${fn}: frames[${k}].name must be unique, got "${name}" twice`);
+    }
+    names.add(name);
+    if (traces.length !== frames[0].traces.length) {
       throw new RangeError(
-        `${fn}: frames[${k}] has ${f.traces.length} traces, frames[0] has ${frames[0].traces.length}`,
+        `${fn}: frames[${k}].traces must have the length of frames[0].traces (${frames[0].traces.length}), got ${traces.length}`,
       );
     }
   });
-  const ms = options.frameMs ?? 100;
-  if (!(typeof ms === "number" && ms > 0 && ms < Infinity)) {
-    throw new RangeError(`${fn}: frameMs must be a finite number > 0, got ${describeValue(ms)}`);
-  }
+  requireObject(fn, "layout", layout, "an object");
+  const o = requireOptions(fn, options);
+  const ms = o.frameMs === undefined ? 100 : requirePositive(fn, "options.frameMs", o.frameMs);
   const step = (duration: number) => ({
     mode: "immediate",
     frame: { duration, redraw: false },
@@ -82,7 +89,7 @@ export function animatedFigure(
       },
     ] as unknown as Layout["updatemenus"],
   };
-  const fig = figure(frames[0].traces, { ...animated, ...layout });
+  const fig = themedFigure(frames[0].traces, { ...animated, ...layout });
   fig.frames = frames.map((f) => ({ name: f.name, data: toJsonValue(f.traces) as Data[] }));
   return fig;
 }

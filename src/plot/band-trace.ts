@@ -1,14 +1,8 @@
 import type { PlotData } from "plotly.js";
 import { plotColorway } from "./theme";
-import { toPlotArray } from "./to-plot-array";
-import { describeValue } from "../base";
-import {
-  optionalNumberIn,
-  optionalString,
-  requireOptions,
-  requireSameLength,
-  requireSeries,
-} from "./validate";
+import { plotArray } from "./to-plot-array";
+import { describeValue, requireOptions } from "../base";
+import { optionalInRange, optionalString, requireSameLength, requireSeries } from "./validate";
 
 /** Style of a filled band. */
 export interface BandTraceOptions {
@@ -23,8 +17,9 @@ export interface BandTraceOptions {
 /**
  * A filled band between `lower` and `upper` over `x` (e.g. mean ± 2 SE), drawn as one closed
  * polygon: $(x, \text{upper})$ forwards then $(x, \text{lower})$ backwards. Add the centre line
- * with `lineTrace`. Non-finite values become gaps, which break the polygon: pass finite bands.
- * @param x - abscissae, shape (n,).
+ * with `lineTrace`. Non-finite values become gaps (accepted, as in every trace), which break the
+ * polygon: pass finite bands.
+ * @param x - abscissae, shape (n,), n ≥ 1.
  * @param lower - lower edge, shape (n,).
  * @param upper - upper edge, shape (n,).
  * @param options - name, color, opacity.
@@ -43,18 +38,18 @@ export function bandTrace(
   requireSameLength(fn, ["x", "lower"], x, lower);
   requireSameLength(fn, ["x", "upper"], x, upper);
   const o = requireOptions(fn, options);
-  const name = optionalString(fn, "name", o.name);
-  const color = optionalString(fn, "color", o.color) ?? plotColorway[0];
-  const opacity = optionalNumberIn(fn, "opacity", o.opacity, 0, 1) ?? 0.2;
+  const name = optionalString(fn, "options.name", o.name);
+  const color = optionalString(fn, "options.color", o.color) ?? plotColorway[0];
+  const opacity = optionalInRange(fn, "options.opacity", o.opacity, 0, 1) ?? 0.2;
   if (!/^#[0-9a-fA-F]{6}$/.test(color)) {
-    throw new RangeError(`${fn}: color must be #rrggbb, got ${describeValue(color)}`);
+    throw new RangeError(`${fn}: options.color must be #rrggbb, got ${describeValue(color)}`);
   }
-  const xs = toPlotArray(x);
+  const xs = plotArray(x);
   const trace: Partial<PlotData> = {
     type: "scatter",
     mode: "lines",
     x: [...xs, ...xs.slice().reverse()],
-    y: [...toPlotArray(upper), ...toPlotArray(lower).reverse()],
+    y: [...plotArray(upper), ...plotArray(lower).reverse()],
     fill: "toself",
     fillcolor: rgba(color, opacity),
     line: { width: 0 },

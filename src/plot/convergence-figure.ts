@@ -1,9 +1,9 @@
 import type { Data } from "plotly.js";
-import { Figure, figure } from "./figure";
+import { Figure, themedFigure } from "./figure";
 import { plotReferenceColor } from "./theme";
-import { toPlotArray } from "./to-plot-array";
-import { describeValue } from "../base";
-import { optionalString, requireOptions, requireSameLength, requireSeries } from "./validate";
+import { plotArray } from "./to-plot-array";
+import { describeValue, requireFinite, requireOptions } from "../base";
+import { optionalString, requireSameLength, requireSeries } from "./validate";
 
 /** One method's errors on a sequence of step sizes. */
 export interface ConvergenceSeries {
@@ -11,13 +11,13 @@ export interface ConvergenceSeries {
   name: string;
   /** Step sizes h, shape (n,), > 0. */
   stepSizes: ArrayLike<number>;
-  /** Errors at those step sizes, shape (n,); non-positive or non-finite values are gaps. */
+  /** Errors at those step sizes, shape (n,); non-positive or non-finite values are gaps (by design). */
   errors: ArrayLike<number>;
 }
 
 /** Reference slopes and labels of a convergence figure. */
 export interface ConvergenceFigureOptions {
-  /** Orders p of the dashed reference lines $C h^p$, e.g. [0.5, 1] (default none). */
+  /** Orders p of the dashed reference lines $C h^p$, finite, e.g. [0.5, 1] (default none). */
   referenceOrders?: readonly number[];
   /** Figure title. */
   title?: string;
@@ -47,20 +47,16 @@ export function convergenceFigure(
     throw new RangeError(`${fn}: series must be non-empty, got ${describeValue(series)}`);
   }
   const o = requireOptions(fn, options);
-  const orders = o.referenceOrders ?? [];
+  const orders = o.referenceOrders === undefined ? [] : o.referenceOrders;
   if (!Array.isArray(orders)) {
-    throw new TypeError(`${fn}: referenceOrders must be an array, got ${describeValue(orders)}`);
+    throw new TypeError(
+      `${fn}: options.referenceOrders must be an array, got ${describeValue(orders)}`,
+    );
   }
-  orders.forEach((p, j) => {
-    if (typeof p !== "number" || !Number.isFinite(p)) {
-      throw new RangeError(
-        `${fn}: referenceOrders[${j}] must be a finite number, got ${describeValue(p)}`,
-      );
-    }
-  });
-  const title = optionalString(fn, "title", o.title);
-  const xTitle = optionalString(fn, "xTitle", o.xTitle) ?? "step size h";
-  const yTitle = optionalString(fn, "yTitle", o.yTitle) ?? "error";
+  orders.forEach((p, j) => requireFinite(fn, `options.referenceOrders[${j}]`, p));
+  const title = optionalString(fn, "options.title", o.title);
+  const xTitle = optionalString(fn, "options.xTitle", o.xTitle) ?? "step size h";
+  const yTitle = optionalString(fn, "options.yTitle", o.yTitle) ?? "error";
   const traces: Data[] = [];
   let hMin = Infinity;
   let hMax = -Infinity;
@@ -86,12 +82,12 @@ export function convergenceFigure(
       hMin = Math.min(hMin, h);
       hMax = Math.max(hMax, h);
     }
-    const errors = toPlotArray(s.errors).map((e) => (e !== null && e > 0 ? e : null));
+    const errors = plotArray(s.errors).map((e) => (e !== null && e > 0 ? e : null));
     traces.push({
       type: "scatter",
       mode: "lines+markers",
       name: s.name,
-      x: toPlotArray(s.stepSizes),
+      x: plotArray(s.stepSizes),
       y: errors,
       marker: { size: 8 },
     });
@@ -110,7 +106,7 @@ export function convergenceFigure(
       hoverinfo: "skip",
     });
   }
-  return figure(traces, {
+  return themedFigure(traces, {
     ...(title !== undefined ? { title: { text: title } } : {}),
     xaxis: { type: "log", title: { text: xTitle } },
     yaxis: { type: "log", title: { text: yTitle }, exponentformat: "power" },

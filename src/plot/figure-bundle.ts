@@ -1,9 +1,10 @@
 import type { Config, Data, Frame, Layout } from "plotly.js";
 import { Figure } from "./figure";
 import { plotlyLibrary } from "./plotly-source";
-import { scriptSafeJson } from "./script-safe-json";
+import { safeJson } from "./script-safe-json";
 import { toJsonValue } from "./to-plot-array";
-import { describeValue } from "../base";
+import { describeValue, requireOptions } from "../base";
+import { optionalBoolean, requireObject } from "./validate";
 
 /** The plotly MIME payload: a JSON object, never a string. */
 export interface PlotlyJsonPayload {
@@ -46,31 +47,47 @@ let libraryInlined = false;
  * @returns the bundle; the JSON payload is exactly what the html draws.
  */
 export function figureBundle(fig: Figure, options: FigureBundleOptions = {}): FigureBundle {
-  if (typeof fig !== "object" || fig === null || !Array.isArray(fig.data)) {
+  return buildBundle(fig, requireFigure("figureBundle", fig, options));
+}
+
+/**
+ * Validates the arguments of {@link figureBundle}, its errors naming `fn` (the function the user
+ * called); returns options.includePlotlyJs. @internal
+ */
+export function requireFigure(
+  fn: string,
+  fig: unknown,
+  options?: FigureBundleOptions,
+): boolean | undefined {
+  const f = fig as Figure;
+  if (typeof f !== "object" || f === null || !Array.isArray(f.data)) {
+    throw new TypeError(`${fn}: fig must be a { data, layout } figure, got ${describeValue(fig)}`);
+  }
+  f.data.forEach((t: unknown, k) => requireObject(fn, `fig.data[${k}]`, t, "a trace object"));
+  for (const key of ["layout", "config"] as const) {
+    if (f[key] !== undefined) requireObject(fn, `fig.${key}`, f[key], "an object");
+  }
+  if (f.frames !== undefined && !Array.isArray(f.frames)) {
     throw new TypeError(
-      `figureBundle: fig must be a { data, layout } figure, got ${describeValue(fig)}`,
+      `${fn}: fig.frames must be an array of frames, got ${describeValue(f.frames)}`,
     );
   }
-  if (options.includePlotlyJs !== undefined && typeof options.includePlotlyJs !== "boolean") {
-    throw new TypeError(
-      `figureBundle: includePlotlyJs must be a boolean, got ${describeValue(options.includePlotlyJs)}`,
-    );
-  }
-  if (fig.frames !== undefined && !Array.isArray(fig.frames)) {
-    throw new TypeError(
-      `figureBundle: fig.frames must be an array of frames, got ${describeValue(fig.frames)}`,
-    );
-  }
+  const o = requireOptions(fn, options);
+  return optionalBoolean(fn, "options.includePlotlyJs", o.includePlotlyJs);
+}
+
+/** The bundle of a validated figure (advances the session counter). @internal */
+export function buildBundle(fig: Figure, includePlotlyJs: boolean | undefined): FigureBundle {
   const payload = toJsonValue({
     data: fig.data,
     layout: fig.layout ?? {},
     config: { ...defaultConfig, ...(fig.config ?? {}) },
     ...(fig.frames !== undefined ? { frames: fig.frames } : {}),
   }) as PlotlyJsonPayload;
-  const json = scriptSafeJson(payload);
+  const json = safeJson(payload);
   figureCount += 1;
   const id = `itolab-figure-${figureCount}-${fnv1a(json)}`;
-  const inline = options.includePlotlyJs ?? !libraryInlined;
+  const inline = includePlotlyJs ?? !libraryInlined;
   if (inline) libraryInlined = true;
   return {
     "application/vnd.plotly.v1+json": JSON.parse(json) as PlotlyJsonPayload,

@@ -2,6 +2,7 @@ import type { Config, Data, Frame, Layout } from "plotly.js";
 import { plotAxisTheme, plotTheme } from "./theme";
 import { toJsonValue } from "./to-plot-array";
 import { describeValue } from "../base";
+import { requireObject } from "./validate";
 
 /** A plotly figure holding only JSON-able values (plain arrays, null for gaps). */
 export interface Figure {
@@ -22,20 +23,24 @@ export interface Figure {
  * @returns a new figure; its inputs are not modified.
  */
 export function figure(traces: readonly Data[], layout: Partial<Layout> = {}): Figure {
+  requireTraces("figure", "traces", traces);
+  requireObject("figure", "layout", layout, "an object");
+  return themedFigure(traces, layout);
+}
+
+/** Validates a non-empty array of trace objects. @internal */
+export function requireTraces(fn: string, name: string, traces: unknown): void {
   if (!Array.isArray(traces)) {
-    throw new TypeError(`figure: traces must be an array of traces, got ${describeValue(traces)}`);
+    throw new TypeError(`${fn}: ${name} must be an array of traces, got ${describeValue(traces)}`);
   }
   if (traces.length === 0) {
-    throw new RangeError(`figure: traces must be non-empty, got ${describeValue(traces)}`);
+    throw new RangeError(`${fn}: ${name} must be non-empty, got ${describeValue(traces)}`);
   }
-  traces.forEach((t, k) => {
-    if (typeof t !== "object" || t === null || Array.isArray(t)) {
-      throw new TypeError(`figure: traces[${k}] must be a trace object, got ${describeValue(t)}`);
-    }
-  });
-  if (typeof layout !== "object" || layout === null || Array.isArray(layout)) {
-    throw new TypeError(`figure: layout must be an object, got ${describeValue(layout)}`);
-  }
+  traces.forEach((t, k) => requireObject(fn, `${name}[${k}]`, t, "a trace object"));
+}
+
+/** {@link figure} for validated arguments. @internal */
+export function themedFigure(traces: readonly Data[], layout: Partial<Layout>): Figure {
   const themed: Record<string, unknown> = deepMerge(plotTheme, {});
   for (const key of Object.keys(layout)) {
     if (/^[xy]axis\d*$/.test(key) && !(key in themed)) themed[key] = { ...plotAxisTheme };

@@ -1,7 +1,7 @@
 import type { PlotData } from "plotly.js";
-import { toPlotArray } from "./to-plot-array";
-import { describeValue } from "../base";
-import { optionalNumberIn, optionalString, requireOptions, requireSeries } from "./validate";
+import { plotArray } from "./to-plot-array";
+import { describeValue, requireFinite, requireInteger, requireOptions } from "../base";
+import { optionalBoolean, optionalInRange, optionalString, requireSeries } from "./validate";
 
 /** Binning and normalisation of a histogram. */
 export interface HistogramTraceOptions {
@@ -21,11 +21,11 @@ export interface HistogramTraceOptions {
 
 /**
  * A histogram of samples, as counts or as a density $\hat p(x) = \#\{\text{bin}\}/(N\,\Delta x)$.
- * Non-finite samples are left out (they become null, which plotly ignores). Bins are [a, b), as in
+ * Non-finite samples are left out (by design: they become null, which plotly ignores). Bins are [a, b), as in
  * plotly; N counts only the samples inside the bins (plotly's `histnorm`), so a `range` that cuts
  * off tails shows the density conditional on the range. Without `range` the edges span the
  * samples, the last one nudged up by $10^{-9}$ of the span so that the largest sample is counted.
- * @param samples - shape (N,), e.g. terminal values $X_T$ of N paths.
+ * @param samples - shape (N,), N ≥ 1, e.g. terminal values $X_T$ of N paths.
  * @param options - name, color, bins, range, density, opacity.
  * @returns a plotly histogram trace with plain arrays.
  */
@@ -36,38 +36,42 @@ export function histogramTrace(
   const fn = "histogramTrace";
   requireSeries(fn, "samples", samples);
   const o = requireOptions(fn, options);
-  const name = optionalString(fn, "name", o.name);
-  const color = optionalString(fn, "color", o.color);
-  const opacity = optionalNumberIn(fn, "opacity", o.opacity, 0, 1) ?? 0.6;
-  if (o.density !== undefined && typeof o.density !== "boolean") {
-    throw new TypeError(`${fn}: density must be a boolean, got ${describeValue(o.density)}`);
+  const name = optionalString(fn, "options.name", o.name);
+  const color = optionalString(fn, "options.color", o.color);
+  const opacity = optionalInRange(fn, "options.opacity", o.opacity, 0, 1) ?? 0.6;
+  const density = optionalBoolean(fn, "options.density", o.density);
+  const bins = o.bins === undefined ? undefined : requireInteger(fn, "options.bins", o.bins, 1);
+  let range: [number, number] | undefined;
+  if (o.range !== undefined) {
+    if (!(Array.isArray(o.range) && o.range.length === 2)) {
+      throw new TypeError(
+        `${fn}: options.range must be a [lo, hi] pair, got ${describeValue(o.range)}`,
+      );
+    }
+    const lo = requireFinite(fn, "options.range[0]", o.range[0]);
+    const hi = requireFinite(fn, "options.range[1]", o.range[1]);
+    if (!(lo < hi)) {
+      throw new RangeError(
+        `${fn}: options.range must have lo < hi, got [${describeValue(lo)}, ${describeValue(hi)}]`,
+      );
+    }
+    if (bins === undefined) {
+      throw new RangeError(`${fn}: options.range needs options.bins, got range without bins`);
+    }
+    range = [lo, hi];
   }
   const trace: Partial<PlotData> = {
     type: "histogram",
-    x: toPlotArray(samples),
+    x: plotArray(samples),
     opacity,
     marker: { line: { width: 0 }, ...(color !== undefined ? { color } : {}) },
   };
-  if (o.density === true) trace.histnorm = "probability density";
+  if (density === true) trace.histnorm = "probability density";
   if (name !== undefined) trace.name = name;
   else trace.showlegend = false;
-  if (o.range !== undefined && o.bins === undefined) {
-    throw new RangeError(`${fn}: range needs bins, got range without bins`);
-  }
-  if (o.bins !== undefined) {
-    if (!Number.isInteger(o.bins) || o.bins < 1) {
-      throw new RangeError(`${fn}: bins must be a positive integer, got ${describeValue(o.bins)}`);
-    }
-    if (o.range !== undefined && !(Array.isArray(o.range) && o.range.length === 2)) {
-      throw new TypeError(`${fn}: range must be a [lo, hi] pair, got ${describeValue(o.range)}`);
-    }
-    const [lo, hi] = o.range ?? finiteRange(samples);
-    if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(lo < hi)) {
-      throw new RangeError(
-        `${fn}: range must be finite with lo < hi, got [${describeValue(lo)}, ${describeValue(hi)}]`,
-      );
-    }
-    trace.xbins = { start: lo, end: hi, size: (hi - lo) / o.bins };
+  if (bins !== undefined) {
+    const [lo, hi] = range ?? finiteRange(samples);
+    trace.xbins = { start: lo, end: hi, size: (hi - lo) / bins };
   }
   return trace;
 }

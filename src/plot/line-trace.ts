@@ -1,9 +1,10 @@
 import type { Dash, PlotData } from "plotly.js";
-import { toPlotArray } from "./to-plot-array";
+import { requireOptions } from "../base";
+import { plotArray } from "./to-plot-array";
 import {
-  optionalNumberIn,
+  optionalInRange,
+  optionalNonNegative,
   optionalString,
-  requireOptions,
   requireSameLength,
   requireSeries,
 } from "./validate";
@@ -14,7 +15,7 @@ export interface LineTraceOptions {
   name?: string;
   /** CSS colour; default: the theme's colorway in trace order. */
   color?: string;
-  /** Line width in px (default 2). */
+  /** Line width in px, finite, ≥ 0 (default 2). */
   width?: number;
   /** Dash style (default "solid"). */
   dash?: Dash;
@@ -23,8 +24,9 @@ export interface LineTraceOptions {
 }
 
 /**
- * A line trace $y$ against $x$; non-finite values become gaps.
- * @param x - abscissae, shape (n,), e.g. the time grid.
+ * A line trace $y$ against $x$; non-finite values become gaps (by design: a diverged path shows
+ * where it stopped).
+ * @param x - abscissae, shape (n,), n ≥ 1, e.g. the time grid.
  * @param y - ordinates, shape (n,).
  * @param options - name, color, width, dash, opacity.
  * @returns a plotly scatter trace in "lines" mode with plain arrays.
@@ -39,16 +41,16 @@ export function lineTrace(
   requireSeries(fn, "y", y);
   requireSameLength(fn, ["x", "y"], x, y);
   const o = requireOptions(fn, options);
-  const name = optionalString(fn, "name", o.name);
-  const color = optionalString(fn, "color", o.color);
-  const width = optionalNumberIn(fn, "width", o.width, 0, Infinity) ?? 2;
-  const dash = optionalString(fn, "dash", o.dash) ?? "solid";
-  const opacity = optionalNumberIn(fn, "opacity", o.opacity, 0, 1);
+  const name = optionalString(fn, "options.name", o.name);
+  const color = optionalString(fn, "options.color", o.color);
+  const width = optionalNonNegative(fn, "options.width", o.width) ?? 2;
+  const dash = optionalString(fn, "options.dash", o.dash) ?? "solid";
+  const opacity = optionalInRange(fn, "options.opacity", o.opacity, 0, 1);
   const trace: Partial<PlotData> = {
     type: "scatter",
     mode: "lines",
-    x: toPlotArray(x),
-    y: toPlotArray(y),
+    x: plotArray(x),
+    y: plotArray(y),
     line: { width, dash: dash as Dash, ...(color !== undefined ? { color } : {}) },
   };
   if (name !== undefined) trace.name = name;

@@ -1,9 +1,10 @@
 import type { MarkerSymbol, PlotData } from "plotly.js";
-import { toPlotArray } from "./to-plot-array";
+import { requireOptions } from "../base";
+import { plotArray } from "./to-plot-array";
 import {
-  optionalNumberIn,
+  optionalInRange,
+  optionalNonNegative,
   optionalString,
-  requireOptions,
   requireSameLength,
   requireSeries,
 } from "./validate";
@@ -14,7 +15,7 @@ export interface MarkerTraceOptions {
   name?: string;
   /** CSS colour; default: the theme's colorway in trace order. */
   color?: string;
-  /** Marker diameter in px (default 7). */
+  /** Marker diameter in px, finite, ≥ 0 (default 7). */
   size?: number;
   /** Marker symbol (default "circle"). */
   symbol?: MarkerSymbol;
@@ -23,8 +24,9 @@ export interface MarkerTraceOptions {
 }
 
 /**
- * A marker (scatter-plot) trace of the points $(x_i, y_i)$; non-finite values are skipped.
- * @param x - abscissae, shape (n,).
+ * A marker (scatter-plot) trace of the points $(x_i, y_i)$; non-finite values are skipped (by
+ * design, as gaps).
+ * @param x - abscissae, shape (n,), n ≥ 1.
  * @param y - ordinates, shape (n,).
  * @param options - name, color, size, symbol, opacity.
  * @returns a plotly scatter trace in "markers" mode with plain arrays.
@@ -39,16 +41,16 @@ export function markerTrace(
   requireSeries(fn, "y", y);
   requireSameLength(fn, ["x", "y"], x, y);
   const o = requireOptions(fn, options);
-  const name = optionalString(fn, "name", o.name);
-  const color = optionalString(fn, "color", o.color);
-  const size = optionalNumberIn(fn, "size", o.size, 0, Infinity) ?? 7;
-  const symbol = optionalString(fn, "symbol", o.symbol) ?? "circle";
-  const opacity = optionalNumberIn(fn, "opacity", o.opacity, 0, 1);
+  const name = optionalString(fn, "options.name", o.name);
+  const color = optionalString(fn, "options.color", o.color);
+  const size = optionalNonNegative(fn, "options.size", o.size) ?? 7;
+  const symbol = optionalString(fn, "options.symbol", o.symbol) ?? "circle";
+  const opacity = optionalInRange(fn, "options.opacity", o.opacity, 0, 1);
   const trace: Partial<PlotData> = {
     type: "scatter",
     mode: "markers",
-    x: toPlotArray(x),
-    y: toPlotArray(y),
+    x: plotArray(x),
+    y: plotArray(y),
     marker: { size, symbol: symbol as MarkerSymbol, ...(color !== undefined ? { color } : {}) },
   };
   if (name !== undefined) trace.name = name;

@@ -1,5 +1,6 @@
 import { Figure } from "./figure";
-import { FigureBundle, figureBundle } from "./figure-bundle";
+import { buildBundle, requireFigure, type FigureBundle } from "./figure-bundle";
+import { describeValue } from "../base";
 
 /** The content of a Jupyter display_data message. */
 export interface DisplayContent {
@@ -21,7 +22,7 @@ let injectedWriter: DisplayWriter | null = null;
 export function setDisplayWriter(writer: DisplayWriter | null): void {
   if (writer !== null && typeof writer !== "function") {
     throw new TypeError(
-      `setDisplayWriter: writer must be a function or null, got ${typeof writer}`,
+      `setDisplayWriter: writer must be a function or null, got ${describeValue(writer)}`,
     );
   }
   injectedWriter = writer;
@@ -34,8 +35,9 @@ export function setDisplayWriter(writer: DisplayWriter | null): void {
  * @param fig - the figure, e.g. from `figure(...)` or `convergenceFigure(...)`.
  */
 export function show(fig: Figure): void {
+  const includePlotlyJs = requireFigure("show", fig);
   const writer = injectedWriter ?? kernelWriter();
-  writer({ data: figureBundle(fig), metadata: {}, transient: {} }, false);
+  writer({ data: buildBundle(fig, includePlotlyJs), metadata: {}, transient: {} }, false);
 }
 
 /** tslab's live `lastWriteDisplayData`: from the loaded `tslab/dist/jupyter.js`, else required. */

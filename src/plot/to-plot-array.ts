@@ -1,10 +1,19 @@
+import { requireSeries } from "./validate";
+
 /**
  * Copies a series into a plain JSON-able array, non-finite values as `null` (plotly draws a gap).
  * A `Float64Array` would JSON-stringify to an object `{"0": …}`, so figures never hold one.
- * @param values - shape (n,), a `number[]` or a typed array.
+ * @param values - shape (n,), n ≥ 0, a `number[]` or a numeric typed array (entries may be
+ *   non-finite: they are the gaps).
  * @returns a new `(number | null)[]` of length n.
  */
 export function toPlotArray(values: ArrayLike<number>): (number | null)[] {
+  requireSeries("toPlotArray", "values", values, true);
+  return plotArray(values);
+}
+
+/** {@link toPlotArray} for a validated series. @internal */
+export function plotArray(values: ArrayLike<number>): (number | null)[] {
   const out = new Array<number | null>(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];

@@ -1,10 +1,16 @@
-import { describeValue } from "../base";
+import { describeValue, requireInRange, requireNonNegative } from "../base";
 
 /**
- * Validates a non-empty `number[]` or numeric typed array (values may be non-finite: they plot
- * as gaps). Throws TypeError for a wrong type, RangeError for an empty series.
+ * Validates a `number[]` or numeric typed array, non-empty unless `allowEmpty` (values may be
+ * non-finite: they plot as gaps, by design). Throws TypeError for a wrong type, RangeError for
+ * an empty series.
  */
-export function requireSeries(fn: string, name: string, value: unknown): ArrayLike<number> {
+export function requireSeries(
+  fn: string,
+  name: string,
+  value: unknown,
+  allowEmpty = false,
+): ArrayLike<number> {
   const ok =
     (Array.isArray(value) && value.every((v) => typeof v === "number")) ||
     (ArrayBuffer.isView(value) &&
@@ -17,7 +23,7 @@ export function requireSeries(fn: string, name: string, value: unknown): ArrayLi
     );
   }
   const series = value as ArrayLike<number>;
-  if (series.length === 0) {
+  if (series.length === 0 && !allowEmpty) {
     throw new RangeError(`${fn}: ${name} must be non-empty, got ${describeValue(value)}`);
   }
   return series;
@@ -37,15 +43,6 @@ export function requireSameLength(
   }
 }
 
-/** Validates an options object (undefined allowed) and returns it. */
-export function requireOptions<T extends object>(fn: string, options: T | undefined): Partial<T> {
-  if (options === undefined) return {};
-  if (typeof options !== "object" || options === null || Array.isArray(options)) {
-    throw new TypeError(`${fn}: options must be an object, got ${describeValue(options)}`);
-  }
-  return options;
-}
-
 /** Validates an optional string option (a name, a title or a CSS colour). */
 export function optionalString(fn: string, name: string, value: unknown): string | undefined {
   if (value !== undefined && typeof value !== "string") {
@@ -54,22 +51,33 @@ export function optionalString(fn: string, name: string, value: unknown): string
   return value;
 }
 
+/** Validates an optional boolean option. */
+export function optionalBoolean(fn: string, name: string, value: unknown): boolean | undefined {
+  if (value !== undefined && typeof value !== "boolean") {
+    throw new TypeError(`${fn}: ${name} must be a boolean, got ${describeValue(value)}`);
+  }
+  return value;
+}
+
 /** Validates an optional finite number in [lo, hi] (TypeError if not a number, else RangeError). */
-export function optionalNumberIn(
+export function optionalInRange(
   fn: string,
   name: string,
   value: unknown,
   lo: number,
   hi: number,
 ): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== "number") {
-    throw new TypeError(`${fn}: ${name} must be a number, got ${describeValue(value)}`);
+  return value === undefined ? undefined : requireInRange(fn, name, value, lo, hi);
+}
+
+/** Validates an optional finite number ≥ 0 (a width or a size in px). */
+export function optionalNonNegative(fn: string, name: string, value: unknown): number | undefined {
+  return value === undefined ? undefined : requireNonNegative(fn, name, value);
+}
+
+/** Validates a plain object (a layout, a trace): not null, not an array. */
+export function requireObject(fn: string, name: string, value: unknown, what: string): void {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new TypeError(`${fn}: ${name} must be ${what}, got ${describeValue(value)}`);
   }
-  if (!(Number.isFinite(value) && value >= lo && value <= hi)) {
-    throw new RangeError(
-      `${fn}: ${name} must be a finite number in [${lo}, ${hi}], got ${describeValue(value)}`,
-    );
-  }
-  return value;
 }

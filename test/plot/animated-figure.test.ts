@@ -41,11 +41,11 @@ describe("animatedFigure", () => {
   test.each([
     [
       () => animatedFigure([]),
-      "animatedFigure: frames must be a non-empty array, got an array of length 0",
+      "animatedFigure: frames must be non-empty, got an array of length 0",
     ],
     [
       () => animatedFigure([frames[0], frames[0]]),
-      'animatedFigure: frame names must be unique, got "t = 0" twice',
+      'animatedFigure: frames[1].name must be unique, got "t = 0" twice',
     ],
     [
       () =>
@@ -53,11 +53,11 @@ describe("animatedFigure", () => {
           frames[0],
           { name: "b", traces: [...frames[1].traces, ...frames[1].traces] },
         ]),
-      "animatedFigure: frames[1] has 2 traces, frames[0] has 1",
+      "animatedFigure: frames[1].traces must have the length of frames[0].traces (1), got 2",
     ],
     [
       () => animatedFigure(frames, {}, { frameMs: 0 }),
-      "animatedFigure: frameMs must be a finite number > 0, got 0",
+      "animatedFigure: options.frameMs must be a finite number > 0, got 0",
     ],
     [
       () => figureBundle({ data: [], layout: {}, frames: 3 as never }),

@@ -58,13 +58,13 @@ describe("bandTrace", () => {
       "color not #rrggbb",
       () => bandTrace([0], [0], [1], { color: "red" }),
       RangeError,
-      'bandTrace: color must be #rrggbb, got "red"',
+      'bandTrace: options.color must be #rrggbb, got "red"',
     ],
     [
       "opacity negative",
       () => bandTrace([0], [0], [1], { opacity: -0.1 }),
       RangeError,
-      "bandTrace: opacity must be a finite number in [0, 1], got -0.1",
+      "bandTrace: options.opacity must be a finite number in [0, 1], got -0.1",
     ],
   ])("bad input: %s", (_label, call, type, message) => {
     expect(call).toThrow(type);

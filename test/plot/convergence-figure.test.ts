@@ -122,13 +122,13 @@ describe("convergenceFigure", () => {
           referenceOrders: [1, NaN],
         }),
       RangeError,
-      "convergenceFigure: referenceOrders[1] must be a finite number, got NaN",
+      "convergenceFigure: options.referenceOrders[1] must be a finite number, got NaN",
     ],
     [
       "title a number",
       () => convergenceFigure([{ name: "a", stepSizes: [1], errors: [1] }], { title: 1 as never }),
       TypeError,
-      "convergenceFigure: title must be a string, got 1",
+      "convergenceFigure: options.title must be a string, got 1",
     ],
   ])("bad input: %s", (_label, call, type, message) => {
     expect(call).toThrow(type);

@@ -152,7 +152,7 @@ describe("figureBundle", () => {
 
   test("bad input: includePlotlyJs must be a boolean", () => {
     expect(() => figureBundle(figA(), { includePlotlyJs: 1 as never })).toThrow(
-      new TypeError("figureBundle: includePlotlyJs must be a boolean, got 1"),
+      new TypeError("figureBundle: options.includePlotlyJs must be a boolean, got 1"),
     );
   });
 });

@@ -52,13 +52,13 @@ describe("heatmapTrace", () => {
       "zmin NaN",
       () => heatmapTrace([0], [0], [1], { zmin: NaN }),
       RangeError,
-      "heatmapTrace: zmin must be a finite number in [-Infinity, Infinity], got NaN",
+      "heatmapTrace: options.zmin must be a finite number, got NaN",
     ],
     [
       "zmax below zmin",
       () => heatmapTrace([0], [0], [1], { zmin: 1, zmax: 0 }),
       RangeError,
-      "heatmapTrace: zmax must exceed zmin (1), got 0",
+      "heatmapTrace: options.zmax must exceed options.zmin (1), got 0",
     ],
   ])("bad input: %s", (_label, call, type, message) => {
     expect(call).toThrow(type);

@@ -64,19 +64,19 @@ describe("lineTrace", () => {
       "name a number",
       () => lineTrace([1], [1], { name: 1 as never }),
       TypeError,
-      "lineTrace: name must be a string, got 1",
+      "lineTrace: options.name must be a string, got 1",
     ],
     [
       "width negative",
       () => lineTrace([1], [1], { width: -1 }),
       RangeError,
-      "lineTrace: width must be a finite number in [0, Infinity], got -1",
+      "lineTrace: options.width must be a finite number >= 0, got -1",
     ],
     [
       "opacity NaN",
       () => lineTrace([1], [1], { opacity: NaN }),
       RangeError,
-      "lineTrace: opacity must be a finite number in [0, 1], got NaN",
+      "lineTrace: options.opacity must be a finite number in [0, 1], got NaN",
     ],
   ])("bad input: %s", (_label, call, type, message) => {
     expect(call).toThrow(type);

@@ -49,19 +49,19 @@ describe("markerTrace", () => {
       "size Infinity",
       () => markerTrace([1], [1], { size: Infinity }),
       RangeError,
-      "markerTrace: size must be a finite number in [0, Infinity], got Infinity",
+      "markerTrace: options.size must be a finite number >= 0, got Infinity",
     ],
     [
       "opacity above 1",
       () => markerTrace([1], [1], { opacity: 2 }),
       RangeError,
-      "markerTrace: opacity must be a finite number in [0, 1], got 2",
+      "markerTrace: options.opacity must be a finite number in [0, 1], got 2",
     ],
     [
       "color a number",
       () => markerTrace([1], [1], { color: 3 as never }),
       TypeError,
-      "markerTrace: color must be a string, got 3",
+      "markerTrace: options.color must be a string, got 3",
     ],
   ])("bad input: %s", (_label, call, type, message) => {
     expect(call).toThrow(type);

@@ -93,12 +93,12 @@ describe("show", () => {
 
   test("bad input: setDisplayWriter rejects a non-function; show rejects a non-figure", () => {
     expect(() => setDisplayWriter(1 as never)).toThrow(
-      new TypeError("setDisplayWriter: writer must be a function or null, got number"),
+      new TypeError("setDisplayWriter: writer must be a function or null, got 1"),
     );
     const calls: unknown[] = [];
     setDisplayWriter((c) => calls.push(c));
     expect(() => show(null as never)).toThrow(
-      new TypeError("figureBundle: fig must be a { data, layout } figure, got null"),
+      new TypeError("show: fig must be a { data, layout } figure, got null"),
     );
     expect(calls).toHaveLength(0); // nothing is sent for a bad figure
   });

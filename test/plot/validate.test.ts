@@ -1,7 +1,9 @@
 import {
-  optionalNumberIn,
+  optionalBoolean,
+  optionalInRange,
+  optionalNonNegative,
   optionalString,
-  requireOptions,
+  requireObject,
   requireSameLength,
   requireSeries,
 } from "../../src/plot/validate";
@@ -12,6 +14,8 @@ describe("validate", () => {
     const t = new Int32Array([1]);
     expect(requireSeries("f", "x", a)).toBe(a);
     expect(requireSeries("f", "x", t)).toBe(t);
+    expect(requireSeries("f", "x", [], true)).toEqual([]); // allowEmpty
+    expect(optionalInRange("f", "opacity", undefined, 0, 1)).toBeUndefined();
   });
 
   test.each([
@@ -45,22 +49,27 @@ describe("validate", () => {
       RangeError,
       "f: y must have the length of x (1), got 2",
     ],
-    [() => requireOptions("f", 3 as never), TypeError, "f: options must be an object, got 3"],
-    [() => optionalString("f", "name", 3), TypeError, "f: name must be a string, got 3"],
     [
-      () => optionalNumberIn("f", "opacity", "1", 0, 1),
+      () => requireObject("f", "layout", 3, "an object"),
       TypeError,
-      'f: opacity must be a number, got "1"',
+      "f: layout must be an object, got 3",
+    ],
+    [() => optionalString("f", "name", 3), TypeError, "f: name must be a string, got 3"],
+    [() => optionalBoolean("f", "density", 1), TypeError, "f: density must be a boolean, got 1"],
+    [
+      () => optionalInRange("f", "opacity", "1", 0, 1),
+      TypeError,
+      'f: opacity must be a finite number in [0, 1], got "1"',
     ],
     [
-      () => optionalNumberIn("f", "opacity", 1.5, 0, 1),
+      () => optionalInRange("f", "opacity", 1.5, 0, 1),
       RangeError,
       "f: opacity must be a finite number in [0, 1], got 1.5",
     ],
     [
-      () => optionalNumberIn("f", "width", Infinity, 0, Infinity),
+      () => optionalNonNegative("f", "width", Infinity),
       RangeError,
-      "f: width must be a finite number in [0, Infinity], got Infinity",
+      "f: width must be a finite number >= 0, got Infinity",
     ],
   ])("bad input %#: %p", (call, type, message) => {
     expect(call).toThrow(type);

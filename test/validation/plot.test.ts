@@ -1,0 +1,4 @@
+import { describeProbes } from "./harness";
+import { probes } from "./plot.probes";
+
+describeProbes("plot", probes);
