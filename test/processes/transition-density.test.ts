@@ -5,6 +5,7 @@
  * drift and diffusion read from the SDE, and Chapman–Kolmogorov by quadrature.
  */
 import { gaussianMixture, mixtureLogDensity } from "../../src/mixture";
+import { normalPdf } from "../../src/stats";
 import {
   brownianMotion,
   criticallyDampedLangevin,
@@ -87,6 +88,23 @@ describe("transitionDensity at s = 0 is the density of the declared marginal", (
     expect(m[0]).toBeCloseTo(1, 12);
     expect(m[1]).toBeCloseTo(mean[0], 11);
     expect(m[2] - m[1] ** 2).toBeCloseTo(cov[0], 10);
+  });
+});
+
+describe("transitionDensity: known answers in one dimension (normalPdf)", () => {
+  it("brownianMotion: N(y; x, σ²(t − s)); ornsteinUhlenbeck: N(y; e^{−θ(t−s)}x, σ²(1 − e^{−2θ(t−s)})/2θ)", () => {
+    const bm = brownianMotion({ sigma: 0.7, T: 2 });
+    const ou = ornsteinUhlenbeck({ theta: 1.5, sigma: 0.8, T: 2 });
+    const [s, x, t] = [0.4, 1.1, 1.5];
+    const sdOu = 0.8 * Math.sqrt((1 - Math.exp(-3 * (t - s))) / 3);
+    for (const y of [-1, 0.3, 2]) {
+      // a few flops each way: agreement to rounding
+      expect(density(bm, s, [x], t, [y])).toBeCloseTo(normalPdf(y, x, 0.7 * Math.sqrt(t - s)), 14);
+      expect(density(ou, s, [x], t, [y])).toBeCloseTo(
+        normalPdf(y, Math.exp(-1.5 * (t - s)) * x, sdOu),
+        14,
+      );
+    }
   });
 });
 
