@@ -1,3 +1,5 @@
+import { requireFinite } from "../base";
+
 const { abs, expm1 } = Math;
 
 /**
@@ -9,6 +11,12 @@ const { abs, expm1 } = Math;
  * @see D. L. Scharfetter & H. K. Gummel (1969), IEEE Trans. Electron Devices 16(1), 64–77 (the exponentially fitted current).
  */
 export function bernoulli(z: number): number {
+  requireFinite("bernoulli", "z", z);
+  return bernoulliUnchecked(z);
+}
+
+/** {@link bernoulli} for a finite z the caller has checked (the operator's assembly loop). @internal */
+export function bernoulliUnchecked(z: number): number {
   if (abs(z) < 1e-5) return 1 - z / 2 + (z * z) / 12;
   return z / expm1(z);
 }

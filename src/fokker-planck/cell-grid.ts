@@ -1,4 +1,4 @@
-import { describeValue, requireInteger } from "../base";
+import { describeValue, isFloat64Array, requireFinite, requireInteger } from "../base";
 
 /**
  * A uniform cell-centred grid on $[a, b]$: $n$ cells of width $h = (b - a)/n$, centres
@@ -23,22 +23,19 @@ export interface CellGrid {
 /**
  * $x_i = a + (i + \tfrac12)(b - a)/n$: the uniform cell-centred grid of a finite-volume scheme.
  * @param lo - left end a (finite).
- * @param hi - right end b (finite, > a).
+ * @param hi - right end b (finite, > a, with b − a finite).
  * @param n - number of cells, an integer ≥ 3 (the scheme needs interior cells).
  * @returns a frozen grid with centres (n,) and edges (n + 1,).
  * @see R. J. LeVeque (2002), Finite Volume Methods for Hyperbolic Problems, §4.1 (cell averages).
  */
 export function cellGrid(lo: number, hi: number, n: number): CellGrid {
   const fn = "cellGrid";
-  if (typeof lo !== "number" || !Number.isFinite(lo)) {
-    throw new RangeError(`${fn}: lo must be a finite number, got ${describeValue(lo)}`);
-  }
-  if (typeof hi !== "number" || !Number.isFinite(hi) || !(hi > lo)) {
-    throw new RangeError(
-      `${fn}: hi must be a finite number > lo = ${lo}, got ${describeValue(hi)}`,
-    );
-  }
+  requireFinite(fn, "lo", lo);
+  requireFinite(fn, "hi", hi, `a finite number > lo = ${lo}`, (v) => v > lo);
   requireInteger(fn, "n", n, 3);
+  if (!Number.isFinite(hi - lo)) {
+    throw new RangeError(`${fn}: hi − lo must be finite, got ${hi} − ${lo} = ${hi - lo}`);
+  }
   const h = (hi - lo) / n;
   if (!(h > 0) || lo + h === lo) {
     throw new RangeError(
@@ -63,9 +60,13 @@ export function requireGrid(fn: string, name: string, grid: unknown): CellGrid {
     g === null ||
     !Number.isInteger(g.n) ||
     g.n < 3 ||
-    !(g.h > 0) ||
-    !(g.x instanceof Object) ||
-    g.x.length !== g.n
+    !(g.h > 0 && g.h < Infinity) ||
+    !Number.isFinite(g.lo) ||
+    !Number.isFinite(g.hi) ||
+    !isFloat64Array(g.x) ||
+    g.x.length !== g.n ||
+    !isFloat64Array(g.edges) ||
+    g.edges.length !== g.n + 1
   ) {
     throw new TypeError(
       `${fn}: ${name} must be a CellGrid from cellGrid(), got ${describeValue(grid)}`,

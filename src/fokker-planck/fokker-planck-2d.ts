@@ -1,13 +1,15 @@
 import { CellGrid, requireGrid } from "./cell-grid";
-import { fokkerPlanckOperator } from "./fokker-planck-operator";
-import { ImplicitScheme, ImplicitStepper, implicitStepper } from "./implicit-stepper";
+import { requireAxes, requireScheme } from "./checks";
+import { buildFokkerPlanckOperator } from "./fokker-planck-operator";
+import { ImplicitScheme, stepFunction } from "./implicit-stepper";
+import { requireInterval } from "./solve-fokker-planck";
 import type { PrincipalAxes } from "../linalg";
 import {
   describeValue,
-  requireFinite,
   requireFiniteArray,
   requireFunction,
   requireInteger,
+  requireOptions,
 } from "../base";
 
 /** $dX = f(t, X)\,dt + g\,dW$ in two dimensions with constant g, in principal coordinates. */
@@ -28,13 +30,13 @@ export interface Problem2d {
  * step), each line solved by the Chang–Cooper scheme with zero-flux ends. Every sweep conserves
  * mass and, with backward Euler, positivity, so the split step does too; the splitting error is
  * O(Δt) (O(Δt²) with TR-BDF2 sweeps). Limitation: g must be constant.
- * @param problem - drift, axes, timeDependent.
+ * @param problem - drift, axes (from `principalAxes`), timeDependent (a boolean, default true).
  * @param grid1 - cells along $\xi_1$ (n1).
  * @param grid2 - cells along $\xi_2$ (n2).
- * @param p0 - initial density in ξ, shape (n1, n2) row-major: `p[i * n2 + j]` at $(\xi_{1,i}, \xi_{2,j})$.
- * @param t0 - initial time.
- * @param T - final time (> t0).
- * @param options - steps K, scheme ("backward-euler" default).
+ * @param p0 - initial density in ξ, shape (n1, n2) row-major, finite: `p[i * n2 + j]` at $(\xi_{1,i}, \xi_{2,j})$.
+ * @param t0 - initial time, finite.
+ * @param T - final time, finite, > t0.
+ * @param options - steps K (a positive integer), scheme ("backward-euler" default).
  * @returns p at T, shape (n1, n2) row-major.
  * @see G. Strang (1968), SIAM J. Numer. Anal. 5(3) (splitting); Chang & Cooper (1970).
  */
@@ -52,10 +54,11 @@ export function solveFokkerPlanck2d(
     throw new TypeError(`${fn}: problem must be an object, got ${describeValue(problem)}`);
   }
   requireFunction(fn, "problem.drift", problem.drift);
-  const { rotation: q, d } = problem.axes ?? ({} as PrincipalAxes);
-  if (!(q instanceof Object) || q.length !== 4 || !(d?.[1] > 0)) {
+  const { rotation: q, d } = requireAxes(fn, "problem.axes", problem.axes);
+  const timeDependent = problem.timeDependent === undefined ? true : problem.timeDependent;
+  if (typeof timeDependent !== "boolean") {
     throw new TypeError(
-      `${fn}: problem.axes must come from principalAxes(g), got ${describeValue(problem.axes)}`,
+      `${fn}: problem.timeDependent must be a boolean, got ${describeValue(timeDependent)}`,
     );
   }
   requireGrid(fn, "grid1", grid1);
@@ -63,11 +66,10 @@ export function solveFokkerPlanck2d(
   const n1 = grid1.n;
   const n2 = grid2.n;
   requireFiniteArray(fn, "p0", p0, n1 * n2);
-  requireFinite(fn, "t0", t0);
-  requireFinite(fn, "T", T);
-  if (!(T > t0)) throw new RangeError(`${fn}: T must exceed t0 = ${t0}, got ${T}`);
-  const K = requireInteger(fn, "options.steps", options?.steps, 1);
-  const timeDependent = problem.timeDependent ?? true;
+  requireInterval(fn, t0, "t0", T);
+  const opts = requireOptions(fn, options);
+  const K = requireInteger(fn, "options.steps", opts.steps, 1);
+  const scheme = requireScheme(fn, "options.scheme", opts.scheme);
   const x = new Float64Array(2);
   const f = new Float64Array(2);
   // drift component k in ξ at (ξ1, ξ2): (Qᵀ f(Q ξ))_k
@@ -79,39 +81,29 @@ export function solveFokkerPlanck2d(
   };
   const g1 = Math.sqrt(2 * d[0]);
   const g2 = Math.sqrt(2 * d[1]);
-  const scheme = options.scheme ?? "backward-euler";
   // one stepper per line: lines along ξ1 at fixed ξ2_j, and along ξ2 at fixed ξ1_i
-  const along1: ImplicitStepper[] = Array.from({ length: n2 }, (_, j) =>
-    implicitStepper(
-      fokkerPlanckOperator(grid1, {
-        drift: (t, s) => driftXi(t, s, grid2.x[j], 0),
-        diffusion: () => g1,
-        timeDependent,
-      }),
+  const lineStepper = (grid: CellGrid, drift: (t: number, s: number) => number, g: number) =>
+    stepFunction(
+      buildFokkerPlanckOperator(fn, grid, { drift, diffusion: () => g, timeDependent }, fn, false),
       scheme,
-    ),
+    );
+  const along1 = Array.from({ length: n2 }, (_, j) =>
+    lineStepper(grid1, (t, s) => driftXi(t, s, grid2.x[j], 0), g1),
   );
-  const along2: ImplicitStepper[] = Array.from({ length: n1 }, (_, i) =>
-    implicitStepper(
-      fokkerPlanckOperator(grid2, {
-        drift: (t, s) => driftXi(t, grid1.x[i], s, 1),
-        diffusion: () => g2,
-        timeDependent,
-      }),
-      scheme,
-    ),
+  const along2 = Array.from({ length: n1 }, (_, i) =>
+    lineStepper(grid2, (t, s) => driftXi(t, grid1.x[i], s, 1), g2),
   );
   const p = Float64Array.from(p0);
   const line = new Float64Array(n1);
   const sweep1 = (t: number, dt: number): void => {
     for (let j = 0; j < n2; j++) {
       for (let i = 0; i < n1; i++) line[i] = p[i * n2 + j];
-      along1[j].step(t, dt, line);
+      along1[j](t, dt, line);
       for (let i = 0; i < n1; i++) p[i * n2 + j] = line[i];
     }
   };
   const sweep2 = (t: number, dt: number): void => {
-    for (let i = 0; i < n1; i++) along2[i].step(t, dt, p.subarray(i * n2, (i + 1) * n2));
+    for (let i = 0; i < n1; i++) along2[i](t, dt, p.subarray(i * n2, (i + 1) * n2));
   };
   const dt = (T - t0) / K;
   for (let k = 0; k < K; k++) {

@@ -1,7 +1,9 @@
-import { bernoulli } from "./bernoulli";
+import { bernoulliUnchecked as bernoulli } from "./bernoulli";
 import { CellGrid, requireGrid } from "./cell-grid";
+import { requireTridiagonal } from "./checks";
 import { checkCoefficients1d, Coefficients1d } from "./coefficients";
 import type { Tridiagonal } from "../linalg";
+import { requireFinite } from "../base";
 
 /**
  * A linear operator $A(t)$ on grid functions, assembled on demand: the semi-discrete equation is
@@ -12,7 +14,11 @@ export interface OperatorSource {
   readonly n: number;
   /** false when $A$ does not depend on t (a stepper may then factor it once) */
   readonly timeDependent: boolean;
-  /** Writes $A(t)$ into `out` (n). Throws a RangeError naming x and t on a bad coefficient. */
+  /**
+   * Writes $A(t)$ into `out` (n). Throws a RangeError naming x and t on a bad coefficient.
+   * @param t a finite time
+   * @param out a Tridiagonal of size n, e.g. `tridiagonal(n)`
+   */
   assemble(t: number, out: Tridiagonal): void;
 }
 
@@ -25,27 +31,48 @@ export interface OperatorSource {
  * conserved and $I - \Delta t\,A$ is an M-matrix (positivity).
  * @param grid - the cell grid (n cells).
  * @param coefficients - drift, diffusion, optional potential, timeDependent.
- * @returns the operator source $A(t)$; `assemble` throws if f/D or D is not finite or D ≤ 0.
+ * @returns the operator source $A(t)$; `assemble(t, out)` takes a finite t and a Tridiagonal of
+ *   size n, and throws a RangeError naming x and t if f/D or D is not finite or D ≤ 0.
  * @see J. S. Chang & G. Cooper (1970), J. Comput. Phys. 6, 1–16 (the weighted flux); Scharfetter & Gummel
  * (1969); L. Pareschi & M. Zanella (2018), J. Sci. Comput. 74 (structure-preserving schemes).
  */
 export function fokkerPlanckOperator(grid: CellGrid, coefficients: Coefficients1d): OperatorSource {
   const fn = "fokkerPlanckOperator";
+  return buildFokkerPlanckOperator(fn, grid, coefficients, `${fn}.assemble`, true);
+}
+
+/**
+ * {@link fokkerPlanckOperator} for any caller: the argument checks name `fn`, the errors of
+ * `assemble` name `at` (the function the user called: `fokkerPlanckOperator.assemble`, or a driver
+ * such as `solveFokkerPlanck`); `checked` validates assemble's own arguments (a public operator)
+ * or not (a driver passes valid ones). @internal
+ */
+export function buildFokkerPlanckOperator(
+  fn: string,
+  grid: CellGrid,
+  coefficients: Coefficients1d,
+  at: string,
+  checked: boolean,
+): OperatorSource {
   requireGrid(fn, "grid", grid);
   const timeDependent = checkCoefficients1d(fn, coefficients);
   const { n, h, x, edges } = grid;
   const { drift, diffusion, potential } = coefficients;
   const d = new Float64Array(n); // D_i = g(t, x_i)² / 2
   const z = new Float64Array(n); // z[i] = z_{i+1/2}, i < n − 1
-  const bad = (what: string, v: number, at: number, t: number): never => {
+  const bad = (what: string, v: number, xi: number, t: number): never => {
     throw new RangeError(
-      `${fn}: ${what} must be finite${what.startsWith("D") ? " and > 0" : ""}, got ${v} at x = ${at}, t = ${t}`,
+      `${at}: ${what} must be finite${what.startsWith("D") ? " and > 0" : ""}, got ${v} at x = ${xi}, t = ${t}`,
     );
   };
   return Object.freeze({
     n,
     timeDependent,
     assemble(t: number, out: Tridiagonal): void {
+      if (checked) {
+        requireFinite(at, "t", t);
+        requireTridiagonal(at, "out", out, n);
+      }
       for (let i = 0; i < n; i++) {
         const g = diffusion(t, x[i]);
         d[i] = 0.5 * g * g;

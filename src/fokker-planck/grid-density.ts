@@ -54,6 +54,11 @@ export function densityOnGrid(grid: CellGrid, density: (x: number) => number): F
 export function gridMass(grid: CellGrid, p: Float64Array): number {
   requireGrid("gridMass", "grid", grid);
   requireFiniteArray("gridMass", "p", p, grid.n);
+  return massOf(grid, p);
+}
+
+/** $h\sum_i p_i$ for checked arguments. */
+function massOf(grid: CellGrid, p: Float64Array): number {
   let s = 0;
   for (let i = 0; i < grid.n; i++) s += p[i];
   return s * grid.h;
@@ -86,7 +91,9 @@ export function l1Distance(grid: CellGrid, p: Float64Array, q: Float64Array): nu
  *   R. J. LeVeque (1983), Am. Stat. 37(3).
  */
 export function gridMoments(grid: CellGrid, p: Float64Array): { mean: number; variance: number } {
-  const m = gridMass(grid, p);
+  requireGrid("gridMoments", "grid", grid);
+  requireFiniteArray("gridMoments", "p", p, grid.n);
+  const m = massOf(grid, p);
   if (!(m > 0)) throw new RangeError(`gridMoments: p must have positive mass, got ${m}`);
   let s1 = 0;
   for (let i = 0; i < grid.n; i++) s1 += grid.x[i] * p[i];

@@ -1,12 +1,20 @@
 import type { OperatorSource } from "./fokker-planck-operator";
 import {
+  type Tridiagonal,
   applyTridiagonal,
   factorShifted,
   shiftedFactors,
   solveShifted,
   tridiagonal,
 } from "../linalg";
-import { describeValue } from "../base";
+import {
+  describeValue,
+  requireFinite,
+  requireFiniteArray,
+  requireInteger,
+  requirePositive,
+} from "../base";
+import { requireScheme } from "./checks";
 
 /** The implicit time schemes for $\dot p = A(t)\,p$. */
 export type ImplicitScheme = "backward-euler" | "tr-bdf2";
@@ -17,7 +25,12 @@ export interface ImplicitStepper {
   readonly scheme: ImplicitScheme;
   /** time order of the scheme (1 or 2) */
   readonly order: number;
-  /** Advances p (n) from t to t + dt (dt > 0) in place. */
+  /**
+   * Advances p (n) from t to t + dt in place.
+   * @param t a finite time
+   * @param dt a finite step > 0
+   * @param p (n) finite values; a RangeError names t and dt if they stop being finite
+   */
   step(t: number, dt: number, p: Float64Array): void;
 }
 
@@ -36,19 +49,80 @@ const gamma = 2 - Math.SQRT2; // TR-BDF2 stage fraction: equal matrices in both 
  * @see R. E. Bank et al. (1985), IEEE Trans. CAD 4(4), eqs. (9)–(10) (TR-BDF2); M. E. Hosea &
  *   L. F. Shampine (1996), Appl. Numer. Math. 20, §2 (γ = 2 − √2).
  */
-export function implicitStepper(
-  op: OperatorSource,
-  scheme: ImplicitScheme = "backward-euler",
-): ImplicitStepper {
+export function implicitStepper(op: OperatorSource, scheme?: ImplicitScheme): ImplicitStepper {
   const fn = "implicitStepper";
-  if (typeof op !== "object" || op === null || typeof op.assemble !== "function") {
-    throw new TypeError(`${fn}: op must be an OperatorSource, got ${describeValue(op)}`);
-  }
-  if (scheme !== "backward-euler" && scheme !== "tr-bdf2") {
-    throw new RangeError(
-      `${fn}: scheme must be "backward-euler" or "tr-bdf2", got ${describeValue(scheme)}`,
+  requireOperatorSource(fn, "op", op);
+  const kind = requireScheme(fn, "scheme", scheme);
+  const n = op.n;
+  const at = `${fn}.step`;
+  let caller = fn; // what the user is calling when op.assemble runs: the factory, then step
+  const checkedOp: OperatorSource = {
+    n,
+    timeDependent: op.timeDependent,
+    assemble(t: number, out: Tridiagonal): void {
+      op.assemble(t, out);
+      for (const [name, v] of [
+        ["lower", out.lower],
+        ["diag", out.diag],
+        ["upper", out.upper],
+      ] as const) {
+        for (let i = 0; i < n; i++) {
+          if (!Number.isFinite(v[i])) {
+            throw new RangeError(
+              `${caller}: op.assemble(t = ${t}) wrote ${name}[${i}] = ${v[i]}; an operator's entries must be finite`,
+            );
+          }
+        }
+      }
+    },
+  };
+  const advance = stepFunction(checkedOp, kind);
+  caller = at;
+  return Object.freeze({
+    n,
+    scheme: kind,
+    order: kind === "backward-euler" ? 1 : 2,
+    step(t: number, dt: number, p: Float64Array): void {
+      requireFinite(at, "t", t);
+      requirePositive(at, "dt", dt);
+      requireFiniteArray(at, "p", p, n);
+      advance(t, dt, p);
+      for (let i = 0; i < n; i++) {
+        if (!Number.isFinite(p[i])) {
+          throw new RangeError(
+            `${at}: p is not finite after the step from t = ${t} by dt = ${dt} (p[${i}] = ${p[i]}): check the operator's entries`,
+          );
+        }
+      }
+    },
+  });
+}
+
+/** Throws a TypeError unless `op` is an OperatorSource (assemble, integer n >= 1, boolean timeDependent). @internal */
+export function requireOperatorSource(fn: string, name: string, op: unknown): OperatorSource {
+  const o = op as OperatorSource;
+  if (
+    o === null ||
+    typeof o !== "object" ||
+    typeof o.assemble !== "function" ||
+    typeof o.timeDependent !== "boolean"
+  ) {
+    throw new TypeError(
+      `${fn}: ${name} must be an OperatorSource (assemble, n, timeDependent), got ${describeValue(op)}`,
     );
   }
+  requireInteger(fn, `${name}.n`, o.n, 1);
+  return o;
+}
+
+/**
+ * The unchecked one-step map of `scheme` for `op` (the drivers' inner loop): allocates its
+ * scratch once, nothing per step. @internal
+ */
+export function stepFunction(
+  op: OperatorSource,
+  scheme: ImplicitScheme,
+): (t: number, dt: number, p: Float64Array) => void {
   const n = op.n;
   const a = tridiagonal(n); // A at the stage's end time
   const a0 = tridiagonal(n); // A(t) for the explicit half of the trapezoidal stage
@@ -94,10 +168,5 @@ export function implicitStepper(
       solveShifted(f1, r, p);
     }
   };
-  return Object.freeze({
-    n,
-    scheme,
-    order: scheme === "backward-euler" ? 1 : 2,
-    step: scheme === "backward-euler" ? backwardEuler : trBdf2,
-  });
+  return scheme === "backward-euler" ? backwardEuler : trBdf2;
 }

@@ -1,7 +1,9 @@
 import type { CellGrid } from "./cell-grid";
+import { requireTridiagonal } from "./checks";
 import type { Coefficients1d } from "./coefficients";
-import { fokkerPlanckOperator, OperatorSource } from "./fokker-planck-operator";
+import { buildFokkerPlanckOperator, OperatorSource } from "./fokker-planck-operator";
 import { Tridiagonal, transposeTridiagonal, tridiagonal } from "../linalg";
+import { requireFinite } from "../base";
 
 /**
  * $L_t u = f\,\partial_x u + D\,\partial_x^2 u$ discretised as $A(t)^\top$, the transpose of the
@@ -12,17 +14,35 @@ import { Tridiagonal, transposeTridiagonal, tridiagonal } from "../linalg";
  * `kolmogorovBackward`, which asks for $A(T - \tau)^\top$.
  * @param grid - the cell grid (n cells).
  * @param coefficients - as for `fokkerPlanckOperator`.
+ * @returns the operator source; `assemble(t, out)` takes a finite t and a Tridiagonal of size n.
  * @see B. Øksendal (2003), Stochastic Differential Equations, 6th ed., Thm. 8.1.1 (Kolmogorov's
  *   backward equation); duality with the forward operator: Pavliotis (2014), Stochastic Processes
  *   and Applications, §2.5.
  */
 export function kolmogorovOperator(grid: CellGrid, coefficients: Coefficients1d): OperatorSource {
-  const forward = fokkerPlanckOperator(grid, coefficients);
-  const a: Tridiagonal = tridiagonal(forward.n);
+  const fn = "kolmogorovOperator";
+  return buildKolmogorovOperator(fn, grid, coefficients, `${fn}.assemble`, true);
+}
+
+/** {@link kolmogorovOperator} for any caller, errors named as in `buildFokkerPlanckOperator`. @internal */
+export function buildKolmogorovOperator(
+  fn: string,
+  grid: CellGrid,
+  coefficients: Coefficients1d,
+  at: string,
+  checked: boolean,
+): OperatorSource {
+  const forward = buildFokkerPlanckOperator(fn, grid, coefficients, at, false);
+  const n = forward.n;
+  const a: Tridiagonal = tridiagonal(n);
   return Object.freeze({
-    n: forward.n,
+    n,
     timeDependent: forward.timeDependent,
     assemble(t: number, out: Tridiagonal): void {
+      if (checked) {
+        requireFinite(at, "t", t);
+        requireTridiagonal(at, "out", out, n);
+      }
       forward.assemble(t, a);
       transposeTridiagonal(a, out);
     },

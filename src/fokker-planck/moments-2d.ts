@@ -1,11 +1,12 @@
 import { CellGrid, requireGrid } from "./cell-grid";
+import { requireAxes } from "./checks";
 import type { PrincipalAxes } from "../linalg";
 import { requireFiniteArray } from "../base";
 
 /**
  * Mean $\mu = Q\,\bar\xi$ and covariance $\Sigma = Q\,\Sigma_\xi\,Q^\top$ in the original
  * coordinates of a density given on a principal-axes grid (midpoint quadrature, $O(h^2)$).
- * @param axes - the principal axes (rotation Q).
+ * @param axes - the principal axes (rotation Q), from `principalAxes`.
  * @param grid1 - cells along $\xi_1$ (n1).
  * @param grid2 - cells along $\xi_2$ (n2).
  * @param p - density, shape (n1, n2) row-major, positive mass.
@@ -21,6 +22,7 @@ export function gridMoments2d(
   p: Float64Array,
 ): { mass: number; mean: Float64Array; cov: Float64Array } {
   const fn = "gridMoments2d";
+  requireAxes(fn, "axes", axes);
   requireGrid(fn, "grid1", grid1);
   requireGrid(fn, "grid2", grid2);
   const n1 = grid1.n;

@@ -25,4 +25,13 @@ describe("bernoulli", () => {
     expect(bernoulli(800)).toBe(0);
     expect(bernoulli(-800)).toBe(800);
   });
+
+  test("refuses z that is not a finite number (it returned NaN)", () => {
+    expect(() => bernoulli(NaN)).toThrow(
+      new RangeError("bernoulli: z must be a finite number, got NaN"),
+    );
+    expect(() => bernoulli("1" as never)).toThrow(
+      new TypeError('bernoulli: z must be a finite number, got "1"'),
+    );
+  });
 });

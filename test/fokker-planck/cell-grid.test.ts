@@ -22,6 +22,10 @@ describe("cellGrid", () => {
     [() => cellGrid(0, 0, 4), "cellGrid: hi must be a finite number > lo = 0, got 0"],
     [() => cellGrid(0, Infinity, 4), "cellGrid: hi must be a finite number > lo = 0, got Infinity"],
     [() => cellGrid(0, 1, 2), "cellGrid: n must be an integer >= 3, got 2"],
+    [
+      () => cellGrid(-1e308, 1e308, 4),
+      "cellGrid: hi − lo must be finite, got 1e+308 − -1e+308 = Infinity",
+    ],
     [() => cellGrid(0, 1, 3.5), "cellGrid: n must be an integer >= 3, got 3.5"],
     [
       () => cellGrid(1e17, 1e17 + 16, 1000),

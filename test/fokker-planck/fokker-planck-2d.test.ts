@@ -121,5 +121,35 @@ describe("solveFokkerPlanck2d (rotation to principal axes, Strang splitting)", (
     expect(() =>
       solveFokkerPlanck2d(problem, g1, g2, new Float64Array(3), 0, 1, { steps: 1 }),
     ).toThrow("solveFokkerPlanck2d: p0 must have length 1600, got 3");
+    expect(() =>
+      solveFokkerPlanck2d(problem, g1, g2, pointMass(), 0, 1, { steps: 1, scheme: "cn" as never }),
+    ).toThrow(
+      new TypeError(
+        'solveFokkerPlanck2d: options.scheme must be one of "backward-euler", "tr-bdf2", got "cn"',
+      ),
+    );
+    expect(() =>
+      solveFokkerPlanck2d({ ...problem, timeDependent: 0 as never }, g1, g2, pointMass(), 0, 1, {
+        steps: 1,
+      }),
+    ).toThrow("solveFokkerPlanck2d: problem.timeDependent must be a boolean, got 0");
+    // a drift that blows up is reported under the function the user called, with x and t
+    expect(() =>
+      solveFokkerPlanck2d(
+        { ...problem, drift: (_t, _x, out) => out.fill(NaN) },
+        g1,
+        g2,
+        pointMass(),
+        0,
+        1,
+        { steps: 1 },
+      ),
+    ).toThrow(/^solveFokkerPlanck2d: drift f must be finite, got NaN at x = /);
+  });
+
+  test("gridMoments2d checks its axes (it read axes.rotation of anything)", () => {
+    expect(() => gridMoments2d(undefined as never, g1, g2, pointMass())).toThrow(
+      new TypeError("gridMoments2d: axes must come from principalAxes(g), got undefined"),
+    );
   });
 });

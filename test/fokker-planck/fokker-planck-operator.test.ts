@@ -80,15 +80,15 @@ describe("fokkerPlanckOperator", () => {
   test.each<[Coefficients1d, string]>([
     [
       { drift: () => NaN, diffusion: () => 1 },
-      "fokkerPlanckOperator: drift f must be finite, got NaN at x = -2.9, t = 0.5",
+      "fokkerPlanckOperator.assemble: drift f must be finite, got NaN at x = -2.9, t = 0.5",
     ],
     [
       { drift: () => 0, diffusion: () => 0 },
-      "fokkerPlanckOperator: D = g²/2 must be finite and > 0, got 0 at x = -2.95, t = 0.5",
+      "fokkerPlanckOperator.assemble: D = g²/2 must be finite and > 0, got 0 at x = -2.95, t = 0.5",
     ],
     [
       { drift: () => 0, diffusion: () => Infinity },
-      "fokkerPlanckOperator: D = g²/2 must be finite and > 0, got Infinity at x = -2.95, t = 0.5",
+      "fokkerPlanckOperator.assemble: D = g²/2 must be finite and > 0, got Infinity at x = -2.95, t = 0.5",
     ],
     [
       {
@@ -96,16 +96,31 @@ describe("fokkerPlanckOperator", () => {
         diffusion: () => 1,
         potential: (_t: number, x: number) => (x > 0 ? NaN : 0),
       },
-      `fokkerPlanckOperator: potential Φ must be finite, got NaN at x = ${grid.x[30]}, t = 0.5`,
+      `fokkerPlanckOperator.assemble: potential Φ must be finite, got NaN at x = ${grid.x[30]}, t = 0.5`,
     ],
     [
       { drift: () => 1e308, diffusion: () => 1e-10 },
-      "fokkerPlanckOperator: Péclet number h f/D must be finite, got Infinity at x = -2.9, t = 0.5",
+      "fokkerPlanckOperator.assemble: Péclet number h f/D must be finite, got Infinity at x = -2.9, t = 0.5",
     ],
   ])("non-finite coefficient %#: RangeError naming x and t", (c, message) => {
     const op = fokkerPlanckOperator(grid, c);
     expect(() => op.assemble(0.5, tridiagonal(grid.n))).toThrow(RangeError);
     expect(() => op.assemble(0.5, tridiagonal(grid.n))).toThrow(message);
+  });
+
+  test("assemble checks t and out", () => {
+    const op = fokkerPlanckOperator(grid, ou);
+    expect(() => op.assemble(NaN, tridiagonal(grid.n))).toThrow(
+      new RangeError("fokkerPlanckOperator.assemble: t must be a finite number, got NaN"),
+    );
+    expect(() => op.assemble(0, tridiagonal(3))).toThrow(
+      new TypeError(
+        "fokkerPlanckOperator.assemble: out must be a Tridiagonal of size n = 60 (tridiagonal(60)), got an object",
+      ),
+    );
+    expect(() => kolmogorovOperator(grid, ou).assemble(Infinity, tridiagonal(grid.n))).toThrow(
+      new RangeError("kolmogorovOperator.assemble: t must be a finite number, got Infinity"),
+    );
   });
 
   test.each([

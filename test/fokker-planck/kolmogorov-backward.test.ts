@@ -65,7 +65,7 @@ describe("kolmogorovBackward", () => {
   test("bad times: RangeError", () => {
     const grid = cellGrid(-1, 1, 4);
     expect(() => kolmogorovBackward(grid, ou, new Float64Array(4), 1, 1, { steps: 1 })).toThrow(
-      "kolmogorovBackward: T must exceed t = 1, got 1",
+      "kolmogorovBackward: T must be a finite number > t = 1, got 1",
     );
   });
 });

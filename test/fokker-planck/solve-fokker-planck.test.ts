@@ -94,9 +94,73 @@ describe("solveFokkerPlanck", () => {
   test("saveEvery keeps steps 0, k, 2k, … and the last, time-major", () => {
     const grid = cellGrid(-3, 3, 12);
     const r = solveFokkerPlanck(grid, ou, pointMass(grid, 0), 0, 1, { steps: 5, saveEvery: 2 });
-    expect(Array.from(r.times!)).toEqual([0, 0.4, 0.8, 1]);
-    expect(r.states!.length).toBe(4 * 12);
-    expect(Array.from(r.states!.subarray(36))).toEqual(Array.from(r.p));
+    expect(Array.from(r.times)).toEqual([0, 0.4, 0.8, 1]);
+    expect(r.states.length).toBe(4 * 12);
+    expect(Array.from(r.states.subarray(36))).toEqual(Array.from(r.p));
+  });
+
+  test("without saveEvery the first and last states are saved (as integrate does)", () => {
+    const grid = cellGrid(-3, 3, 12);
+    const p0 = pointMass(grid, 0);
+    const r = solveFokkerPlanck(grid, ou, p0, 0.5, 1, { steps: 5 });
+    expect(Array.from(r.times)).toEqual([0.5, 1]);
+    expect(Array.from(r.states)).toEqual([...p0, ...r.p]);
+    const same = solveFokkerPlanck(grid, ou, p0, 0.5, 1, { steps: 5, saveEvery: 5 });
+    expect(Array.from(same.states)).toEqual(Array.from(r.states));
+  });
+
+  test("implicitStepper.step checks its arguments and reports a blow-up with t and dt", () => {
+    const grid = cellGrid(-3, 3, 6);
+    const s = implicitStepper(fokkerPlanckOperator(grid, ou));
+    expect(() => s.step(0, 0, new Float64Array(6))).toThrow(
+      new RangeError("implicitStepper.step: dt must be a finite number > 0, got 0"),
+    );
+    expect(() => s.step(0, 0.1, new Float64Array(5))).toThrow(
+      new RangeError("implicitStepper.step: p must have length 6, got 5"),
+    );
+    const nanOp = {
+      n: 3,
+      timeDependent: true,
+      assemble: (_t: number, a: { diag: Float64Array }) => a.diag.fill(NaN),
+    };
+    expect(() => implicitStepper(nanOp as never).step(0, 0.1, Float64Array.of(1, 1, 1))).toThrow(
+      new RangeError(
+        "implicitStepper.step: op.assemble(t = 0.1) wrote diag[0] = NaN; an operator's entries must be finite",
+      ),
+    );
+    const frozenNaN = { ...nanOp, timeDependent: false };
+    expect(() => implicitStepper(frozenNaN as never)).toThrow(
+      new RangeError(
+        "implicitStepper: op.assemble(t = 0) wrote diag[0] = NaN; an operator's entries must be finite",
+      ),
+    );
+    // finite entries whose solve overflows (pivot 1 − dt·A_ii = 2^-52): the state is checked after the step
+    const nearlySingular = {
+      n: 3,
+      timeDependent: false,
+      assemble: (_t: number, a: { diag: Float64Array }) => a.diag.fill(1 - 2 ** -52),
+    };
+    expect(() =>
+      implicitStepper(nearlySingular as never).step(0, 1, Float64Array.of(1e300, 1e300, 1e300)),
+    ).toThrow(
+      /^implicitStepper\.step: p is not finite after the step from t = 0 by dt = 1 \(p\[0\] = /,
+    );
+    expect(() => implicitStepper({ n: 3, assemble: () => {} } as never)).toThrow(
+      new TypeError(
+        "implicitStepper: op must be an OperatorSource (assemble, n, timeDependent), got an object",
+      ),
+    );
+  });
+
+  test("a bad coefficient is reported under the function the user called", () => {
+    const grid = cellGrid(-3, 3, 6);
+    const bad = { drift: () => NaN, diffusion: () => 1 };
+    expect(() => solveFokkerPlanck(grid, bad, pointMass(grid, 0), 0, 1, { steps: 2 })).toThrow(
+      /^solveFokkerPlanck: drift f must be finite, got NaN at x = -2, t = 0\.5$/,
+    );
+    expect(() =>
+      solveFokkerPlanck(grid, null as never, pointMass(grid, 0), 0, 1, { steps: 2 }),
+    ).toThrow(new TypeError("solveFokkerPlanck: coefficients must be an object, got null"));
   });
 
   test("implicitStepper reports its scheme, order and size", () => {
@@ -117,9 +181,18 @@ describe("solveFokkerPlanck", () => {
       "solveFokkerPlanck: options.steps must be a positive integer, got 0",
     ],
     [
+      () =>
+        solveFokkerPlanck(cellGrid(0, 1, 4), ou, new Float64Array(4), 0, 1, {
+          steps: 2,
+          saveEvery: 0,
+        }),
+      RangeError,
+      "solveFokkerPlanck: options.saveEvery must be a positive integer, got 0",
+    ],
+    [
       () => solveFokkerPlanck(cellGrid(0, 1, 4), ou, new Float64Array(4), 1, 1, { steps: 2 }),
       RangeError,
-      "solveFokkerPlanck: T must exceed t0 = 1, got 1",
+      "solveFokkerPlanck: T must be a finite number > t0 = 1, got 1",
     ],
     [
       () => solveFokkerPlanck(cellGrid(0, 1, 4), ou, [0, 0, 0, 0] as never, 0, 1, { steps: 2 }),
@@ -132,8 +205,8 @@ describe("solveFokkerPlanck", () => {
           steps: 2,
           scheme: "cn" as never,
         }),
-      RangeError,
-      'implicitStepper: scheme must be "backward-euler" or "tr-bdf2", got "cn"',
+      TypeError,
+      'solveFokkerPlanck: options.scheme must be one of "backward-euler", "tr-bdf2", got "cn"',
     ],
   ])("bad input %#", (make, type, message) => {
     expect(make).toThrow(type);
