@@ -1,6 +1,6 @@
-import { describeValue } from "../base";
+import { requireAllFinite, requireFinite } from "../base";
 import { CheckFields } from "./check-error";
-import { CheckCloseOptions, closeTolerance } from "./check-close";
+import { CheckCloseOptions, tolerances } from "./check-close";
 import { fail, fmtTol, fmtValue, pass, requireLabelAndReason, requireNumbers } from "./report";
 
 /**
@@ -24,27 +24,25 @@ export function checkAllClose(
   requireNumbers(fn, "actual", actual);
   const n = actual.length;
   if (n === 0) throw new RangeError(`${fn}: actual must not be empty, got length 0`);
-  if (typeof expected !== "number") {
+  if (typeof expected === "number") requireFinite(fn, "expected", expected);
+  else {
     requireNumbers(fn, "expected", expected);
     if (expected.length !== n) {
       throw new RangeError(
         `${fn}: expected must have the length of actual (${n}), got ${expected.length}`,
       );
     }
+    requireAllFinite(fn, "expected", expected);
   }
   const at = (i: number): number => (typeof expected === "number" ? expected : expected[i]);
-  closeTolerance(fn, options, 0); // validates abs and rel once
+  const { abs, rel } = tolerances(fn, options);
+  const closeTolerance = (e: number): number => abs + rel * Math.abs(e);
   let worst = -1;
   let worstExcess = -Infinity;
   let failures = 0;
   for (let i = 0; i < n; i++) {
     const e = at(i);
-    if (!Number.isFinite(e)) {
-      throw new RangeError(
-        `${fn}: expected must be finite, got expected[${i}] = ${describeValue(e)}`,
-      );
-    }
-    const excess = Math.abs(actual[i] - e) - closeTolerance(fn, options, e);
+    const excess = Math.abs(actual[i] - e) - closeTolerance(e);
     if (!(excess <= 0)) failures++;
     if (Number.isNaN(excess)) {
       if (!Number.isNaN(worstExcess)) [worst, worstExcess] = [i, NaN];
@@ -53,7 +51,7 @@ export function checkAllClose(
     }
   }
   const e = at(worst);
-  const tolerance = closeTolerance(fn, options, e);
+  const tolerance = closeTolerance(e);
   const fields: CheckFields = {
     kind: "allClose",
     label,

@@ -1,6 +1,6 @@
+import { requireFinite } from "../base";
 import { CheckFields } from "./check-error";
-import { fail, fmtTol, fmtValue, pass, requireFinite, requireLabelAndReason } from "./report";
-import { requireNumber } from "./report";
+import { fail, fmtTol, fmtValue, pass, requireLabelAndReason, requireNumber } from "./report";
 
 /** The reason a bound holds or is required. */
 export interface CheckBoundOptions {
@@ -10,7 +10,8 @@ export interface CheckBoundOptions {
 
 /**
  * Checks an upper bound $a \le b$; prints "✓ label: a ≤ b (reason)" or throws a `CheckError`
- * whose `excess` is $a - b$. NaN fails.
+ * whose `excess` is $a - b$. A non-finite a fails (NaN, and −Infinity too: an overflow or a
+ * log 0 is not evidence that a bound holds).
  * @param label - what is bounded.
  * @param actual - the computed scalar.
  * @param bound - the upper bound (finite).
@@ -28,7 +29,7 @@ export function checkBelow(
 
 /**
  * Checks a lower bound $a \ge b$; prints "✓ label: a ≥ b (reason)" or throws a `CheckError`
- * whose `excess` is $b - a$. NaN fails.
+ * whose `excess` is $b - a$. A non-finite a fails (NaN, and +Infinity too).
  * @param label - what is bounded.
  * @param actual - the computed scalar.
  * @param bound - the lower bound (finite).
@@ -56,7 +57,12 @@ function checkBound(
   const reason = requireLabelAndReason(fn, label, options);
   requireNumber(fn, "actual", actual);
   requireFinite(fn, "bound", bound);
-  const excess = kind === "below" ? actual - bound : bound - actual;
+  // a non-finite value has no distance to the bound: NaN, so that it fails
+  const excess = Number.isFinite(actual)
+    ? kind === "below"
+      ? actual - bound
+      : bound - actual
+    : NaN;
   const fields: CheckFields = {
     kind,
     label,
@@ -69,6 +75,12 @@ function checkBound(
   };
   const sign = kind === "below" ? "≤" : "≥";
   if (excess <= 0) return pass(fields, `${fmtValue(actual)} ${sign} ${fmtValue(bound)}`);
+  if (!Number.isFinite(actual)) {
+    return fail(
+      fields,
+      `${fmtValue(actual)} is not finite, so it is not ${sign} ${fmtValue(bound)}`,
+    );
+  }
   return fail(
     fields,
     `${fmtValue(actual)} is not ${sign} ${fmtValue(bound)}, past the bound by ${fmtTol(excess)}`,

@@ -1,6 +1,6 @@
+import { requireFinite, requireNonNegative } from "../base";
 import { CheckFields } from "./check-error";
-import { fail, fmtTol, fmtValue, pass, requireFinite, requireLabelAndReason } from "./report";
-import { requireNumber, requireTolerance } from "./report";
+import { fail, fmtTol, fmtValue, pass, requireLabelAndReason, requireNumber } from "./report";
 
 /** Tolerances of `checkClose` and `checkAllClose`: `abs + rel·|expected|`, with its reason. */
 export interface CheckCloseOptions {
@@ -31,7 +31,8 @@ export function checkClose(
   const reason = requireLabelAndReason(fn, label, options);
   requireNumber(fn, "actual", actual);
   requireFinite(fn, "expected", expected);
-  const tolerance = closeTolerance(fn, options, expected);
+  const { abs, rel } = tolerances(fn, options);
+  const tolerance = abs + rel * Math.abs(expected);
   const diff = Math.abs(actual - expected);
   const fields: CheckFields = {
     kind: "close",
@@ -51,12 +52,12 @@ export function checkClose(
   );
 }
 
-/** Validates `abs`/`rel` and returns `abs + rel·|expected|`. */
-export function closeTolerance(fn: string, options: CheckCloseOptions, expected: number): number {
+/** Validates `abs`/`rel` (at least one, finite, ≥ 0): the tolerance is `abs + rel·|expected|`. */
+export function tolerances(fn: string, options: CheckCloseOptions): { abs: number; rel: number } {
   if (options.abs === undefined && options.rel === undefined) {
-    throw new RangeError(`${fn}: options must give abs or rel, got neither`);
+    throw new TypeError(`${fn}: options.abs or options.rel must be given, got neither`);
   }
-  const abs = options.abs === undefined ? 0 : requireTolerance(fn, "abs", options.abs);
-  const rel = options.rel === undefined ? 0 : requireTolerance(fn, "rel", options.rel);
-  return abs + rel * Math.abs(expected);
+  const abs = options.abs === undefined ? 0 : requireNonNegative(fn, "options.abs", options.abs);
+  const rel = options.rel === undefined ? 0 : requireNonNegative(fn, "options.rel", options.rel);
+  return { abs, rel };
 }

@@ -1,3 +1,5 @@
+import { describeValue } from "../base";
+
 /** Which assertion produced a check record. */
 export type CheckKind =
   "close" | "withinSE" | "below" | "above" | "slope" | "pValue" | "allClose" | "throws" | "true";
@@ -48,6 +50,14 @@ export class CheckError extends Error implements CheckFields {
    * @param fields - the evidence (label, values, tolerance, reason, excess, index).
    */
   constructor(message: string, fields: CheckFields) {
+    if (typeof message !== "string") {
+      throw new TypeError(`CheckError: message must be a string, got ${describeValue(message)}`);
+    }
+    if (typeof fields !== "object" || fields === null || typeof fields.label !== "string") {
+      throw new TypeError(
+        `CheckError: fields must be the evidence { kind, label, actual, expected, … }, got ${describeValue(fields)}`,
+      );
+    }
     super(message);
     this.name = "CheckError";
     this.kind = fields.kind;

@@ -1,4 +1,4 @@
-import { describeValue } from "../base";
+import { describeValue, requireFinite } from "../base";
 import { CheckFields } from "./check-error";
 import { fail, fmtTol, fmtValue, pass, requireLabelAndReason, requireNumber } from "./report";
 
@@ -25,10 +25,13 @@ export function checkPValue(label: string, p: number, options: CheckPValueOption
   if (p < 0 || p > 1) {
     throw new RangeError(`${fn}: p must be a probability in [0, 1], got ${describeValue(p)}`);
   }
-  const alpha = requireNumber(fn, "alpha", options.alpha);
-  if (!(alpha > 0 && alpha < 1)) {
-    throw new RangeError(`${fn}: alpha must be in (0, 1), got ${describeValue(alpha)}`);
-  }
+  const alpha = requireFinite(
+    fn,
+    "options.alpha",
+    options.alpha,
+    "in (0, 1)",
+    (a) => a > 0 && a < 1,
+  );
   const fields: CheckFields = {
     kind: "pValue",
     label,

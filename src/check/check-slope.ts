@@ -1,7 +1,6 @@
-import { describeValue } from "../base";
+import { describeValue, requireFinite, requireNonNegative, requireOneOf } from "../base";
 import { CheckFields } from "./check-error";
-import { fail, fmtTol, fmtValue, pass, requireFinite, requireLabelAndReason } from "./report";
-import { requireNumbers, requireTolerance } from "./report";
+import { fail, fmtTol, fmtValue, pass, requireLabelAndReason, requireNumbers } from "./report";
 
 /** The expected slope, its band and reason, and the axes of the fit. */
 export interface CheckSlopeOptions {
@@ -36,15 +35,16 @@ export function checkSlope(
   requireNumbers(fn, "x", x);
   requireNumbers(fn, "y", y);
   const n = x.length;
-  if (n < 2 || y.length !== n) {
-    throw new RangeError(`${fn}: x and y must have the same length ≥ 2, got ${n} and ${y.length}`);
+  if (n < 2) throw new RangeError(`${fn}: x must have at least 2 values, got length ${n}`);
+  if (y.length !== n) {
+    throw new RangeError(`${fn}: y must have the length of x (${n}), got ${y.length}`);
   }
-  const expected = requireFinite(fn, "expected", options.expected);
-  const tolerance = requireTolerance(fn, "tolerance", options.tolerance);
-  const scale = options.scale ?? "log";
-  if (scale !== "log" && scale !== "linear") {
-    throw new RangeError(`${fn}: scale must be "log" or "linear", got ${describeValue(scale)}`);
-  }
+  const expected = requireFinite(fn, "options.expected", options.expected);
+  const tolerance = requireNonNegative(fn, "options.tolerance", options.tolerance);
+  const scale =
+    options.scale === undefined
+      ? "log"
+      : requireOneOf(fn, "options.scale", options.scale, ["log", "linear"] as const);
   const log = scale === "log";
   const u = new Float64Array(n);
   const v = new Float64Array(n);

@@ -32,12 +32,15 @@ export function checkThrows(label: string, fn: () => unknown, options: CheckThro
   }
   const { type, message } = options;
   if (typeof type !== "function") {
-    throw new TypeError(`${name}: type must be an error class, got ${describeValue(type)}`);
+    throw new TypeError(`${name}: options.type must be an error class, got ${describeValue(type)}`);
   }
-  if (!(typeof message === "string" && message !== "") && !(message instanceof RegExp)) {
+  if (typeof message !== "string" && !(message instanceof RegExp)) {
     throw new TypeError(
-      `${name}: message must be a non-empty string or a RegExp, got ${describeValue(message)}`,
+      `${name}: options.message must be a non-empty string or a RegExp, got ${describeValue(message)}`,
     );
+  }
+  if (message === "") {
+    throw new RangeError(`${name}: options.message must be a non-empty string or a RegExp, got ""`);
   }
   const pattern = typeof message === "string" ? JSON.stringify(message) : String(message);
   const expected = `${type.name} with message ${typeof message === "string" ? "containing" : "matching"} ${pattern}`;

@@ -1,6 +1,6 @@
+import { requireFinite, requireNonNegative, requirePositive } from "../base";
 import { CheckFields } from "./check-error";
-import { fail, fmtTol, fmtValue, pass, requireFinite, requireLabelAndReason } from "./report";
-import { requireNumber, requireTolerance } from "./report";
+import { fail, fmtTol, fmtValue, pass, requireLabelAndReason, requireNumber } from "./report";
 
 /** How many standard errors a Monte Carlo estimate may miss by, and why. */
 export interface CheckWithinSEOptions {
@@ -31,9 +31,8 @@ export function checkWithinSE(
   const reason = requireLabelAndReason(fn, label, options);
   requireNumber(fn, "estimate", estimate);
   requireFinite(fn, "expected", expected);
-  requireTolerance(fn, "se", se);
-  const z = requireTolerance(fn, "z", options.z);
-  if (z === 0) throw new RangeError(`${fn}: z must be a finite number > 0, got 0`);
+  requireNonNegative(fn, "se", se);
+  const z = requirePositive(fn, "options.z", options.z);
   const tolerance = z * se;
   const diff = Math.abs(estimate - expected);
   const fields: CheckFields = {

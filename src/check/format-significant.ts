@@ -1,4 +1,4 @@
-import { describeValue } from "../base";
+import { describeValue, requireFinite } from "../base";
 /**
  * Formats a number with `digits` significant digits, trailing zeros dropped, and an exponent for
  * tiny or huge magnitudes: `formatSignificant(1.00321) === "1.0032"`, `1.2e-7`, `3.5e+8`, `NaN`.
@@ -12,11 +12,13 @@ export function formatSignificant(x: number, digits = 5): string {
   if (typeof x !== "number") {
     throw new TypeError(`formatSignificant: x must be a number, got ${describeValue(x)}`);
   }
-  if (!Number.isInteger(digits) || digits < 1 || digits > 17) {
-    throw new RangeError(
-      `formatSignificant: digits must be an integer in [1, 17], got ${describeValue(digits)}`,
-    );
-  }
+  requireFinite(
+    "formatSignificant",
+    "digits",
+    digits,
+    "an integer in [1, 17]",
+    (v) => Number.isInteger(v) && v >= 1 && v <= 17,
+  );
   return formatUnchecked(x, digits);
 }
 

@@ -44,24 +44,35 @@ export function fail(fields: CheckFields, detail: string): never {
   throw new CheckError(`✗ ${fields.label}: ${detail} (${fields.reason})`, fields);
 }
 
-/** Validates the label and the options object with its non-empty `reason`; returns the reason. */
+/**
+ * Validates the label and the options object with its non-empty `reason`; returns the reason.
+ * A label or reason that is not a string is a TypeError; an empty (or blank) one a RangeError.
+ */
 export function requireLabelAndReason(fn: string, label: unknown, options: unknown): string {
-  if (typeof label !== "string" || label.trim() === "") {
-    throw new TypeError(`${fn}: label must be a non-empty string, got ${describeValue(label)}`);
-  }
-  if (typeof options !== "object" || options === null) {
+  requireText(fn, "label", label);
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
     throw new TypeError(
       `${fn}: options must be an object with a reason, got ${describeValue(options)}`,
     );
   }
-  const reason = (options as { reason?: unknown }).reason;
-  if (typeof reason !== "string" || reason.trim() === "") {
-    throw new TypeError(`${fn}: reason must be a non-empty string, got ${describeValue(reason)}`);
-  }
-  return reason;
+  return requireText(fn, "options.reason", (options as { reason?: unknown }).reason);
 }
 
-/** Validates a number that is compared (NaN and ±Infinity allowed: they fail the check). */
+/** Throws unless v is a string with a non-blank character; returns it. */
+function requireText(fn: string, name: string, v: unknown): string {
+  if (typeof v !== "string") {
+    throw new TypeError(`${fn}: ${name} must be a non-empty string, got ${describeValue(v)}`);
+  }
+  if (v.trim() === "") {
+    throw new RangeError(`${fn}: ${name} must be a non-empty string, got ${describeValue(v)}`);
+  }
+  return v;
+}
+
+/**
+ * Validates a number that is compared: any number, NaN and ±Infinity included, because a
+ * check fails on them (with a CheckError that shows the value) rather than refusing them.
+ */
 export function requireNumber(fn: string, name: string, value: unknown): number {
   if (typeof value !== "number") {
     throw new TypeError(`${fn}: ${name} must be a number, got ${describeValue(value)}`);
@@ -69,25 +80,10 @@ export function requireNumber(fn: string, name: string, value: unknown): number 
   return value;
 }
 
-/** Validates a finite number (an oracle value or a bound). */
-export function requireFinite(fn: string, name: string, value: unknown): number {
-  requireNumber(fn, name, value);
-  if (!Number.isFinite(value)) {
-    throw new RangeError(`${fn}: ${name} must be a finite number, got ${describeValue(value)}`);
-  }
-  return value as number;
-}
-
-/** Validates a finite, non-negative tolerance. */
-export function requireTolerance(fn: string, name: string, value: unknown): number {
-  requireFinite(fn, name, value);
-  if ((value as number) < 0) {
-    throw new RangeError(`${fn}: ${name} must be a finite number ≥ 0, got ${describeValue(value)}`);
-  }
-  return value as number;
-}
-
-/** Validates an array of numbers (`number[]` or a typed array); values may be non-finite. */
+/**
+ * Validates an array of numbers that are compared (`number[]` or a typed array); entries may be
+ * non-finite: the check fails on them.
+ */
 export function requireNumbers(fn: string, name: string, value: unknown): ArrayLike<number> {
   const ok =
     (Array.isArray(value) && value.every((v) => typeof v === "number")) ||

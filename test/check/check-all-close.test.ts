@@ -70,13 +70,13 @@ describe("checkAllClose", () => {
       "NaN expected",
       () => checkAllClose("p", [1, 2], [1, NaN], { abs: 1, reason }),
       RangeError,
-      "expected must be finite, got expected[1] = NaN",
+      "expected[1] must be a finite number, got NaN",
     ],
     [
       "no tolerance",
       () => checkAllClose("p", [1], [1], { reason }),
-      RangeError,
-      "options must give abs or rel, got neither",
+      TypeError,
+      "options.abs or options.rel must be given, got neither",
     ],
     [
       "actual not numeric",
@@ -87,8 +87,8 @@ describe("checkAllClose", () => {
     [
       "no reason",
       () => checkAllClose("p", [1], [1], { abs: 1, reason: "" }),
-      TypeError,
-      'reason must be a non-empty string, got ""',
+      RangeError,
+      'options.reason must be a non-empty string, got ""',
     ],
   ])("rejects %s", (_name, call, type, message) => {
     expect(call).toThrow(type);

@@ -43,7 +43,7 @@ describe("checkBelow / checkAbove", () => {
       "above: no reason",
       () => checkAbove("e", 1, 0, {} as never),
       TypeError,
-      "checkAbove: reason must be a non-empty string, got undefined",
+      "checkAbove: options.reason must be a non-empty string, got undefined",
     ],
     [
       "below: actual undefined",

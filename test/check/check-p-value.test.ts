@@ -29,25 +29,25 @@ describe("checkPValue", () => {
       "alpha 0",
       () => checkPValue("W", 0.5, { alpha: 0, reason }),
       RangeError,
-      "alpha must be in (0, 1), got 0",
+      "options.alpha must be in (0, 1), got 0",
     ],
     [
       "alpha NaN",
       () => checkPValue("W", 0.5, { alpha: NaN, reason }),
       RangeError,
-      "alpha must be in (0, 1), got NaN",
+      "options.alpha must be in (0, 1), got NaN",
     ],
     [
       "alpha missing",
       () => checkPValue("W", 0.5, { reason } as never),
       TypeError,
-      "alpha must be a number, got undefined",
+      "options.alpha must be in (0, 1), got undefined",
     ],
     [
       "reason missing",
       () => checkPValue("W", 0.5, { alpha: 0.01 } as never),
       TypeError,
-      "reason must be a non-empty string, got undefined",
+      "options.reason must be a non-empty string, got undefined",
     ],
   ])("rejects %s", (_name, call, type, message) => {
     expect(call).toThrow(type);

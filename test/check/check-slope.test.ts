@@ -74,13 +74,13 @@ describe("checkSlope", () => {
       "one point",
       () => checkSlope("o", [1], [1], { expected: 1, tolerance: 1, reason }),
       RangeError,
-      "x and y must have the same length ≥ 2, got 1 and 1",
+      "x must have at least 2 values, got length 1",
     ],
     [
       "length mismatch",
       () => checkSlope("o", [1, 2], [1], { expected: 1, tolerance: 1, reason }),
       RangeError,
-      "x and y must have the same length ≥ 2, got 2 and 1",
+      "y must have the length of x (2), got 1",
     ],
     [
       "x ≤ 0 on log scale",
@@ -104,7 +104,7 @@ describe("checkSlope", () => {
       "NaN tolerance",
       () => checkSlope("o", [1, 2], [1, 2], { expected: 1, tolerance: NaN, reason }),
       RangeError,
-      "tolerance must be a finite number, got NaN",
+      "options.tolerance must be a finite number >= 0, got NaN",
     ],
     [
       "bad scale",
@@ -115,14 +115,14 @@ describe("checkSlope", () => {
           reason,
           scale: "ln" as never,
         }),
-      RangeError,
-      'scale must be "log" or "linear", got "ln"',
+      TypeError,
+      'options.scale must be one of "log", "linear", got "ln"',
     ],
     [
       "no reason",
       () => checkSlope("o", [1, 2], [1, 2], { expected: 1, tolerance: 1, reason: "" }),
-      TypeError,
-      'reason must be a non-empty string, got ""',
+      RangeError,
+      'options.reason must be a non-empty string, got ""',
     ],
   ])("rejects %s", (_name, call, type, message) => {
     expect(call).toThrow(type);

@@ -75,19 +75,19 @@ describe("checkThrows", () => {
       "type missing",
       () => checkThrows("t", throwsRange, { message: "x", reason } as never),
       TypeError,
-      "type must be an error class, got undefined",
+      "options.type must be an error class, got undefined",
     ],
     [
       "empty message",
       () => checkThrows("t", throwsRange, { type: Error, message: "", reason }),
-      TypeError,
-      'message must be a non-empty string or a RegExp, got ""',
+      RangeError,
+      'options.message must be a non-empty string or a RegExp, got ""',
     ],
     [
       "no reason",
       () => checkThrows("t", throwsRange, { type: Error, message: "x", reason: "" }),
-      TypeError,
-      'reason must be a non-empty string, got ""',
+      RangeError,
+      'options.reason must be a non-empty string, got ""',
     ],
   ])("rejects %s", (_name, call, type, message) => {
     expect(call).toThrow(type);

@@ -27,8 +27,8 @@ describe("checkTrue", () => {
     [
       "no reason",
       () => checkTrue("f", true, { reason: "" }),
-      TypeError,
-      'reason must be a non-empty string, got ""',
+      RangeError,
+      'options.reason must be a non-empty string, got ""',
     ],
     [
       "label not a string",
