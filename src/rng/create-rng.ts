@@ -51,6 +51,11 @@ export function rngFromState(state: ArrayLike<number>): Rng {
   }
   for (let i = 0; i < 4; i++) {
     const w = state[i];
+    if (typeof w !== "number") {
+      throw new TypeError(
+        `rngFromState: state[${i}] must be an integer in [0, 2^32), got ${describeValue(w)}`,
+      );
+    }
     if (!Number.isInteger(w) || w < 0 || w > 0xffffffff) {
       throw new RangeError(`rngFromState: state[${i}] must be an integer in [0, 2^32), got ${w}`);
     }

@@ -1,4 +1,4 @@
-import { describeValue, isFloat64Array } from "../base";
+import { requireFloat64Array, requireInterface } from "../base";
 import type { Rng } from "./rng";
 
 /**
@@ -9,12 +9,8 @@ import type { Rng } from "./rng";
  *   from the upper 53 bits).
  */
 export function fillUniform(rng: Rng, out: Float64Array): Float64Array {
-  if (rng === null || typeof rng !== "object" || typeof rng.uniform !== "function") {
-    throw new TypeError(`fillUniform: rng must be an Rng, got ${describeValue(rng)}`);
-  }
-  if (!isFloat64Array(out)) {
-    throw new TypeError(`fillUniform: out must be a Float64Array, got ${describeValue(out)}`);
-  }
+  requireInterface("fillUniform", "rng", rng, "an Rng", ["uniform"]);
+  requireFloat64Array("fillUniform", "out", out);
   for (let k = 0; k < out.length; k++) out[k] = rng.uniform();
   return out;
 }

@@ -1,4 +1,4 @@
-import { describeValue } from "../base";
+import { describeValue, requireInteger } from "../base";
 import type { Rng } from "./rng";
 import { Xoshiro128 } from "./xoshiro128";
 
@@ -19,9 +19,7 @@ export function spawn(root: Rng, n: number): Rng[] {
       `spawn: root must be an Rng from createRng or rngFromState, got ${describeValue(root)}`,
     );
   }
-  if (!Number.isInteger(n) || n < 0) {
-    throw new RangeError(`spawn: n must be a non-negative integer, got ${n}`);
-  }
+  requireInteger("spawn", "n", n, 0);
   const children: Rng[] = [];
   for (let k = 0; k < n; k++) {
     root.jump();

@@ -92,6 +92,12 @@ describe("createRng", () => {
       "rngFromState: state[1] must be an integer in [0, 2^32), got 0.5",
     ],
     [
+      "state entry a string",
+      () => rngFromState(["1", 2, 3, 4] as never),
+      TypeError,
+      'rngFromState: state[0] must be an integer in [0, 2^32), got "1"',
+    ],
+    [
       "state all zero",
       () => rngFromState([0, 0, 0, 0]),
       RangeError,

@@ -123,6 +123,12 @@ describe("fillNormal and normal()", () => {
       RangeError,
       "fillNormal: std must be a finite number >= 0, got Infinity",
     ],
+    [
+      "mean a string (was a RangeError)",
+      () => fillNormal(createRng(0), new Float64Array(1), "1" as never),
+      TypeError,
+      'fillNormal: mean must be a finite number, got "1"',
+    ],
   ] as const)("rejects %s", (_name, call, type, message) => {
     expect(call).toThrow(type);
     expect(call).toThrow(message);

@@ -49,19 +49,25 @@ describe("spawn", () => {
       "negative n",
       () => spawn(createRng(0), -1),
       RangeError,
-      "spawn: n must be a non-negative integer, got -1",
+      "spawn: n must be an integer >= 0, got -1",
     ],
     [
       "fractional n",
       () => spawn(createRng(0), 1.5),
       RangeError,
-      "spawn: n must be a non-negative integer, got 1.5",
+      "spawn: n must be an integer >= 0, got 1.5",
     ],
     [
       "NaN n",
       () => spawn(createRng(0), NaN),
       RangeError,
-      "spawn: n must be a non-negative integer, got NaN",
+      "spawn: n must be an integer >= 0, got NaN",
+    ],
+    [
+      "n a string (was a RangeError)",
+      () => spawn(createRng(0), "2" as never),
+      TypeError,
+      'spawn: n must be an integer >= 0, got "2"',
     ],
   ] as const)("rejects %s", (_name, call, type, message) => {
     expect(call).toThrow(type);
