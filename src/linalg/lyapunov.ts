@@ -18,10 +18,10 @@ export function lyapunov2(a: Float64Array, q: Float64Array): Float64Array {
     ["a", a],
     ["q", q],
   ] as const) {
-    if (!isFloat64Array(m) || m.length !== 4 || !m.every(Number.isFinite)) {
-      throw new RangeError(
-        `${fn}: ${name} must be a finite Float64Array of shape (2, 2), got ${describeValue(m)}`,
-      );
+    const what = `${fn}: ${name} must be a finite Float64Array of shape (2, 2), got`;
+    if (!isFloat64Array(m)) throw new TypeError(`${what} ${describeValue(m)}`);
+    if (m.length !== 4 || !m.every(Number.isFinite)) {
+      throw new RangeError(`${what} ${m.length === 4 ? `[${m.join(", ")}]` : describeValue(m)}`);
     }
   }
   if (q[1] !== q[2])

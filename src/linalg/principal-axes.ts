@@ -20,8 +20,13 @@ export interface PrincipalAxes {
  */
 export function principalAxes(g: Float64Array): PrincipalAxes {
   const fn = "principalAxes";
-  if (!isFloat64Array(g) || g.length < 2 || g.length % 2 !== 0) {
+  if (!isFloat64Array(g)) {
     throw new TypeError(`${fn}: g must be a Float64Array of shape (2, m), got ${describeValue(g)}`);
+  }
+  if (g.length < 2 || g.length % 2 !== 0) {
+    throw new RangeError(
+      `${fn}: g must have shape (2, m), an even length ≥ 2, got length ${g.length}`,
+    );
   }
   const m = g.length / 2;
   let s11 = 0;

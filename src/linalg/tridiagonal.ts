@@ -1,3 +1,5 @@
+import { describeValue, isFloat64Array, requireFinite, requireInteger } from "../base";
+
 /**
  * A tridiagonal n × n matrix by its three diagonals, each shape (n,):
  * `lower[i]` $= A_{i,i-1}$ (lower[0] unused, 0), `diag[i]` $= A_{ii}$, `upper[i]` $= A_{i,i+1}$
@@ -11,11 +13,12 @@ export interface Tridiagonal {
 }
 
 /**
- * $A = 0 \in \mathbb{R}^{n \times n}$ stored as three zero diagonals (n ≥ 1 assumed by the
- * callers).
+ * $A = 0 \in \mathbb{R}^{n \times n}$ stored as three zero diagonals.
+ * @param n order, a positive integer
  * @see G. H. Golub & C. F. Van Loan (2013), Matrix Computations, 4th ed., §4.3 (band storage).
  */
 export function tridiagonal(n: number): Tridiagonal {
+  requireInteger("tridiagonal", "n", n, 1);
   return { n, lower: new Float64Array(n), diag: new Float64Array(n), upper: new Float64Array(n) };
 }
 
@@ -28,7 +31,13 @@ export function tridiagonal(n: number): Tridiagonal {
  * @see G. H. Golub & C. F. Van Loan (2013), Matrix Computations, 4th ed., §4.3 (band matrices).
  */
 export function applyTridiagonal(a: Tridiagonal, x: Float64Array, y: Float64Array): Float64Array {
+  const fn = "applyTridiagonal";
+  requireBands(fn, "a", a, ["lower", "diag", "upper"]);
   const { n, lower, diag, upper } = a;
+  requireVector(fn, "x", x, n);
+  requireVector(fn, "y", y, n);
+  if (y === x)
+    throw new RangeError(`${fn}: y must not be x (the product is written as it is read)`);
   if (n === 1) {
     y[0] = diag[0] * x[0];
     return y;
@@ -48,6 +57,11 @@ export function applyTridiagonal(a: Tridiagonal, x: Float64Array, y: Float64Arra
  * @see G. H. Golub & C. F. Van Loan (2013), Matrix Computations, 4th ed., §4.3 (band storage; $A^\top$ has the bandwidths of $A$ swapped).
  */
 export function transposeTridiagonal(a: Tridiagonal, out: Tridiagonal): Tridiagonal {
+  const fn = "transposeTridiagonal";
+  requireBands(fn, "a", a, ["lower", "diag", "upper"]);
+  requireBands(fn, "out", out, ["lower", "diag", "upper"], a.n);
+  if (out === a)
+    throw new RangeError(`${fn}: out must not be a (the diagonals would be overwritten as read)`);
   const n = a.n;
   out.diag.set(a.diag);
   out.lower[0] = 0;
@@ -84,6 +98,7 @@ export interface ShiftedFactors {
  * @see G. H. Golub & C. F. Van Loan (2013), Matrix Computations, 4th ed., §4.3.
  */
 export function shiftedFactors(n: number): ShiftedFactors {
+  requireInteger("shiftedFactors", "n", n, 1);
   return {
     n,
     sub: new Float64Array(n),
@@ -101,9 +116,14 @@ export function shiftedFactors(n: number): ShiftedFactors {
  * @see L. H. Thomas (1949); G. H. Golub & C. F. Van Loan (2013), Matrix Computations, 4th ed., §4.3 (tridiagonal LU without pivoting).
  */
 export function factorShifted(a: Tridiagonal, c: number, out: ShiftedFactors): ShiftedFactors {
+  const fn = "factorShifted";
+  requireBands(fn, "a", a, ["lower", "diag", "upper"]);
+  requireFinite(fn, "c", c);
+  requireBands(fn, "out", out, ["sub", "sup", "invPivot"], a.n);
   const { n, lower, diag, upper } = a;
   const { sub, sup, invPivot } = out;
   let prev = 0; // c'_{i-1}
+  let s = 0; // Σ 0·(1/d_i): 0 while every pivot is finite and non-zero, else NaN
   for (let i = 0; i < n; i++) {
     const l = i > 0 ? -c * lower[i] : 0;
     const u = i < n - 1 ? -c * upper[i] : 0;
@@ -112,6 +132,12 @@ export function factorShifted(a: Tridiagonal, c: number, out: ShiftedFactors): S
     invPivot[i] = inv;
     prev = u * inv;
     sup[i] = prev;
+    s += inv * 0 + prev * 0;
+  }
+  if (s !== 0) {
+    throw new RangeError(
+      `${fn}: I − cA must have finite non-zero pivots (without pivoting), got a zero or non-finite one for c = ${c}; a and c must be finite, A a Fokker–Planck operator and c ≥ 0 guarantee it`,
+    );
   }
   return out;
 }
@@ -126,7 +152,11 @@ export function factorShifted(a: Tridiagonal, c: number, out: ShiftedFactors): S
  * @see L. H. Thomas (1949); G. H. Golub & C. F. Van Loan (2013), Matrix Computations, 4th ed., §4.3 (forward and back substitution with the band LU factors).
  */
 export function solveShifted(f: ShiftedFactors, r: Float64Array, x: Float64Array): Float64Array {
+  const fn = "solveShifted";
+  requireBands(fn, "f", f, ["sub", "sup", "invPivot"]);
   const { n, sub, sup, invPivot } = f;
+  requireVector(fn, "r", r, n);
+  requireVector(fn, "x", x, n);
   let prev = 0;
   for (let i = 0; i < n; i++) {
     prev = (r[i] - sub[i] * prev) * invPivot[i];
@@ -134,4 +164,41 @@ export function solveShifted(f: ShiftedFactors, r: Float64Array, x: Float64Array
   }
   for (let i = n - 2; i >= 0; i--) x[i] -= sup[i] * x[i + 1];
   return x;
+}
+
+/**
+ * Throws unless `v` is an object with a positive integer `n` (equal to `n` when given) and the
+ * named Float64Array fields, each of length n: a Tridiagonal or ShiftedFactors. O(1).
+ */
+function requireBands(
+  fn: string,
+  name: string,
+  v: unknown,
+  fields: readonly string[],
+  n?: number,
+): void {
+  const kind = fields[0] === "lower" ? "a Tridiagonal" : "ShiftedFactors";
+  if (v === null || typeof v !== "object") {
+    throw new TypeError(`${fn}: ${name} must be ${kind}, got ${describeValue(v)}`);
+  }
+  const o = v as Record<string, unknown>;
+  if (typeof o.n !== "number") {
+    throw new TypeError(
+      `${fn}: ${name} must be ${kind} (with its order n), got ${describeValue(v)}`,
+    );
+  }
+  requireInteger(fn, `${name}.n`, o.n, 1);
+  if (n !== undefined && o.n !== n) {
+    throw new RangeError(`${fn}: ${name}.n must equal a.n = ${n}, got ${o.n}`);
+  }
+  for (const f of fields) requireVector(fn, `${name}.${f}`, o[f], o.n);
+}
+
+/** Throws unless `v` is a Float64Array of length n. */
+function requireVector(fn: string, name: string, v: unknown, n: number): void {
+  if (!isFloat64Array(v)) {
+    throw new TypeError(`${fn}: ${name} must be a Float64Array, got ${describeValue(v)}`);
+  }
+  if (v.length !== n)
+    throw new RangeError(`${fn}: ${name} must have length n = ${n}, got ${v.length}`);
 }

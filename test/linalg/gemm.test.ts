@@ -114,6 +114,51 @@ describe("gemm: bad input", () => {
       TypeError,
       'gemmKernel: kind must be one of "auto", "wasm", "js", got "gpu"',
     ],
+    [
+      () =>
+        gemmNT(
+          new Float64Array(4),
+          new Float64Array(4),
+          new Float64Array(4),
+          2,
+          2,
+          2,
+          "yes" as never,
+        ),
+      TypeError,
+      'gemmNT: accumulate must be a boolean, got "yes"',
+    ],
+    [
+      () =>
+        gemmNT(
+          new Float64Array(4),
+          new Float64Array(4),
+          new Float64Array(4),
+          2,
+          2,
+          2,
+          false,
+          {} as never,
+        ),
+      TypeError,
+      "gemmNT: kernel must be a GemmKernel (from gemmKernel) or undefined, got an object",
+    ],
+    [
+      () =>
+        gemmNT(new Float64Array(4), new Float64Array(4), new Float64Array(4), "2" as never, 2, 2),
+      TypeError,
+      'gemmNT: m must be a positive integer, got "2"',
+    ],
+    [
+      () => gemmKernel("js").run(0, 8, 16, 3, 4, 2),
+      RangeError,
+      "gemmKernel.run: m must be a multiple of 2, got 3",
+    ],
+    [
+      () => gemmKernel("wasm").run(0, 8, 1e6, 2, 4, 2),
+      RangeError,
+      "gemmKernel.run: c + 8 (the packed operand) must lie within the scratch",
+    ],
   ])("%#", (f, type, msg) => {
     expect(f).toThrow(type);
     expect(f).toThrow(msg);

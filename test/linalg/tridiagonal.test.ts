@@ -81,3 +81,48 @@ describe("tridiagonal solves", () => {
     ]);
   });
 });
+
+describe("tridiagonal family: bad input", () => {
+  it.each([
+    [
+      "n not an integer (was the engine's 'Invalid typed array length: 2.5')",
+      () => tridiagonal(2.5),
+      RangeError,
+      "tridiagonal: n must be a positive integer, got 2.5",
+    ],
+    [
+      "x shorter than n (read as undefined: NaN entries, silently)",
+      () => applyTridiagonal(tridiagonal(3), new Float64Array(2), new Float64Array(3)),
+      RangeError,
+      "applyTridiagonal: x must have length n = 3, got 2",
+    ],
+    [
+      "y aliasing x",
+      () => {
+        const x = new Float64Array(3);
+        return applyTridiagonal(tridiagonal(3), x, x);
+      },
+      RangeError,
+      "applyTridiagonal: y must not be x",
+    ],
+    [
+      "factors of another order",
+      () => factorShifted(tridiagonal(3), 0.1, shiftedFactors(4)),
+      RangeError,
+      "factorShifted: out.n must equal a.n = 3, got 4",
+    ],
+    [
+      "a zero pivot (was an Infinity in the factors)",
+      () => {
+        const a = tridiagonal(2);
+        a.diag.set([1, 1]);
+        return factorShifted(a, 1, shiftedFactors(2)); // 1 − c·a₀₀ = 0
+      },
+      RangeError,
+      "factorShifted: I − cA must have finite non-zero pivots",
+    ],
+  ])("%s", (_name, call, type, message) => {
+    expect(call).toThrow(type);
+    expect(call).toThrow(message);
+  });
+});
