@@ -1,4 +1,4 @@
-import { describeValue } from "../base";
+import { describeValue, isFloat64Array, requireInteger, requireOptions } from "../base";
 import type { BrownianSource } from "../brownian";
 import { checkSde, noiseClass, type Sde } from "./sde";
 import type { Solver } from "./solver";
@@ -39,12 +39,9 @@ export function integrate(
   checkSde("integrate", sde);
   checkArgs(sde, solver, x0, path);
   const K = path.grid.steps;
-  const saveEvery = options.saveEvery ?? K;
-  if (!Number.isInteger(saveEvery) || saveEvery < 1) {
-    throw new RangeError(
-      `integrate: options.saveEvery must be a positive integer, got ${describeValue(saveEvery)}`,
-    );
-  }
+  const { saveEvery: every } = requireOptions("integrate", options);
+  const saveEvery =
+    every === undefined ? K : requireInteger("integrate", "options.saveEvery", every, 1);
   const n = path.paths;
   const nd = n * sde.dim;
   const m = path.dim;
@@ -113,9 +110,12 @@ function checkArgs(sde: Sde, solver: Solver, x0: Float64Array, path: BrownianSou
       `integrate: path.dim must equal sde.noiseDim = ${sde.noiseDim}, got ${path.dim}`,
     );
   }
-  if (!(x0 instanceof Float64Array) || x0.length !== path.paths * sde.dim) {
+  if (!isFloat64Array(x0)) {
+    throw new TypeError(`integrate: x0 must be a Float64Array, got ${describeValue(x0)}`);
+  }
+  if (x0.length !== path.paths * sde.dim) {
     throw new RangeError(
-      `integrate: x0 must be a Float64Array of length n·d = ${path.paths * sde.dim}, got ${x0 instanceof Float64Array ? `length ${x0.length}` : String(x0)}`,
+      `integrate: x0 must be a Float64Array of length n·d = ${path.paths * sde.dim}, got length ${x0.length}`,
     );
   }
   for (let i = 0; i < x0.length; i++) {

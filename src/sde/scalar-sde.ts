@@ -1,4 +1,10 @@
-import { describeValue } from "../base";
+import {
+  describeValue,
+  isFloat64Array,
+  requireFinite,
+  requireInteger,
+  requireOneOf,
+} from "../base";
 import type { Calculus, Sde } from "./sde";
 
 /** Per-point coefficients of $dX = f(t,X)\,dt + g(t,X)\,dW$, applied to each component. */
@@ -23,8 +29,9 @@ export interface ScalarSdeSpec {
  * @see Kloeden & Platen (1992), §4.5 (scalar Itô SDEs)
  */
 export function sdeFromScalar(spec: ScalarSdeSpec): Sde {
-  if (spec === null || typeof spec !== "object") {
-    throw new TypeError(`sdeFromScalar: spec must be an object, got ${describeValue(spec)}`);
+  const fn = "sdeFromScalar";
+  if (spec === null || typeof spec !== "object" || Array.isArray(spec)) {
+    throw new TypeError(`${fn}: spec must be an object, got ${describeValue(spec)}`);
   }
   const { drift, diffusion, diffusionDerivative } = spec;
   if (typeof drift !== "function") {
@@ -42,22 +49,21 @@ export function sdeFromScalar(spec: ScalarSdeSpec): Sde {
       `sdeFromScalar: spec.diffusionDerivative must be a function, got ${describeValue(diffusionDerivative)}`,
     );
   }
-  const dim = spec.dim ?? 1;
-  if (!Number.isInteger(dim) || dim < 1) {
-    throw new RangeError(`sdeFromScalar: spec.dim must be a positive integer, got ${dim}`);
-  }
-  const additive = spec.additive ?? false;
+  // an absent field takes its default; null is a value, and refused like any other wrong one
+  const dim = spec.dim === undefined ? 1 : requireInteger(fn, "spec.dim", spec.dim, 1);
+  const additive = spec.additive === undefined ? false : spec.additive;
   if (typeof additive !== "boolean") {
-    throw new TypeError(
-      `sdeFromScalar: spec.additive must be a boolean, got ${describeValue(additive)}`,
-    );
+    throw new TypeError(`${fn}: spec.additive must be a boolean, got ${describeValue(additive)}`);
   }
-  const calculus = spec.calculus ?? "ito";
-  if (calculus !== "ito" && calculus !== "stratonovich") {
-    throw new TypeError(
-      `sdeFromScalar: spec.calculus must be "ito" or "stratonovich", got ${describeValue(calculus)}`,
-    );
-  }
+  const calculus =
+    spec.calculus === undefined
+      ? "ito"
+      : requireOneOf(fn, "spec.calculus", spec.calculus, ["ito", "stratonovich"] as const);
+  const names = {
+    drift: `${fn}.drift`,
+    diffusion: `${fn}.diffusion`,
+    dg: `${fn}.diffusionDerivative`,
+  };
   const sde: { -readonly [K in keyof Sde]: Sde[K] } = {
     dim,
     calculus,
@@ -65,16 +71,48 @@ export function sdeFromScalar(spec: ScalarSdeSpec): Sde {
     noise: "diagonal",
     additive,
     drift(t, x, out, n) {
+      checkCoefficientArgs(names.drift, t, x, out, n, dim);
       for (let i = 0; i < n * dim; i++) out[i] = drift(t, x[i]);
     },
     diffusion(t, x, out, n) {
+      checkCoefficientArgs(names.diffusion, t, x, out, n, dim);
       for (let i = 0; i < n * dim; i++) out[i] = diffusion(t, x[i]);
     },
   };
   if (diffusionDerivative !== undefined) {
     sde.diffusionDerivative = (t, x, out, n) => {
+      checkCoefficientArgs(names.dg, t, x, out, n, dim);
       for (let i = 0; i < n * dim; i++) out[i] = diffusionDerivative(t, x[i]);
     };
   }
   return Object.freeze(sde);
+}
+
+/**
+ * The checks of a coefficient call f(t, x, out, n), O(1): t finite, n a positive integer, x and
+ * out Float64Arrays of at least n·d values (a solver passes one row for additive noise).
+ */
+function checkCoefficientArgs(
+  fn: string,
+  t: number,
+  x: Float64Array,
+  out: Float64Array,
+  n: number,
+  d: number,
+): void {
+  requireFinite(fn, "t", t);
+  requireInteger(fn, "n", n, 1);
+  for (const [name, v] of [
+    ["x", x],
+    ["out", out],
+  ] as const) {
+    if (!isFloat64Array(v)) {
+      throw new TypeError(`${fn}: ${name} must be a Float64Array, got ${describeValue(v)}`);
+    }
+    if (v.length < n * d) {
+      throw new RangeError(
+        `${fn}: ${name} must hold n·d = ${n * d} values, got length ${v.length}`,
+      );
+    }
+  }
 }

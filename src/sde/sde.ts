@@ -1,4 +1,4 @@
-import { describeValue } from "../base";
+import { describeValue, requireInteger } from "../base";
 /**
  * $dX_t = f(t, X_t)\,dt + g(t, X_t)\,dW_t$ with $X \in \mathbb R^d$, $W \in \mathbb R^m$,
  * coefficients evaluated on a batch of n states at once.
@@ -52,6 +52,7 @@ export type NoiseClass = "additive" | "diagonal" | "general";
  * @see P. E. Kloeden & E. Platen (1992), §10.3 (commutative noise) and §10.4 (additive noise).
  */
 export function noiseClass(sde: Sde): NoiseClass {
+  checkSde("noiseClass", sde);
   if (sde.additive) return "additive";
   return sde.noise === "diagonal" ? "diagonal" : "general";
 }
@@ -64,11 +65,12 @@ export function checkSde(fn: string, sde: Sde): void {
   if (typeof sde.drift !== "function" || typeof sde.diffusion !== "function") {
     throw new TypeError(`${fn}: sde must have drift and diffusion functions`);
   }
-  if (!Number.isInteger(sde.dim) || sde.dim < 1) {
-    throw new RangeError(`${fn}: sde.dim must be a positive integer, got ${sde.dim}`);
-  }
-  if (!Number.isInteger(sde.noiseDim) || sde.noiseDim < 1) {
-    throw new RangeError(`${fn}: sde.noiseDim must be a positive integer, got ${sde.noiseDim}`);
+  requireInteger(fn, "sde.dim", sde.dim, 1);
+  requireInteger(fn, "sde.noiseDim", sde.noiseDim, 1);
+  if (typeof sde.additive !== "boolean") {
+    throw new TypeError(
+      `${fn}: sde.additive must be a boolean, got ${describeValue(sde.additive)}`,
+    );
   }
   if (sde.noise !== "diagonal" && sde.noise !== "general") {
     throw new TypeError(

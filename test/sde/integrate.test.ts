@@ -316,6 +316,79 @@ describe("integrate bad input", () => {
       RangeError,
       "integrate: options.saveEvery must be a positive integer, got -1",
     ],
+    [
+      "saveEvery a string",
+      () => integrate(bm, eulerMaruyama, x0, path, { saveEvery: "2" as never }),
+      TypeError,
+      'integrate: options.saveEvery must be a positive integer, got "2"',
+    ],
+    [
+      "options null",
+      () => integrate(bm, eulerMaruyama, x0, path, null as never),
+      TypeError,
+      "integrate: options must be an object, got null",
+    ],
+    [
+      "options a string",
+      () => integrate(bm, eulerMaruyama, x0, path, "1" as never),
+      TypeError,
+      'integrate: options must be an object, got "1"',
+    ],
+    [
+      "x0 an array",
+      () => integrate(bm, eulerMaruyama, [0, 0] as never, path),
+      TypeError,
+      "integrate: x0 must be a Float64Array, got an array of length 2",
+    ],
+    [
+      "sde.additive not a boolean",
+      () => integrate({ ...bm, additive: "yes" as never }, eulerMaruyama, x0, path),
+      TypeError,
+      'integrate: sde.additive must be a boolean, got "yes"',
+    ],
+  ])("%s", (_name, call, type, message) => {
+    expect(call).toThrow(type);
+    expect(call).toThrow(message);
+  });
+});
+
+describe("solver steppers: bad input", () => {
+  const ou = sdeFromScalar({ drift: (_t, x) => -x, diffusion: () => 1, additive: true });
+  it.each([
+    [
+      "n not an integer (2.5 was truncated to 2)",
+      () => eulerMaruyama.stepper(ou, 2.5),
+      RangeError,
+      "eulerMaruyama.stepper: n must be a positive integer, got 2.5",
+    ],
+    [
+      "an sde of a noise class the solver does not support",
+      () => sra1.stepper(higham.sde, 2),
+      TypeError,
+      "sra1.stepper: sde has diagonal noise, which sra1 does not support",
+    ],
+    [
+      "milstein without the derivative",
+      () => milstein.stepper({ ...higham.sde, diffusionDerivative: undefined }, 2),
+      TypeError,
+      "milstein.stepper: sde.diffusionDerivative is needed for diagonal noise, got none",
+    ],
+    [
+      "a state of the wrong length",
+      () =>
+        eulerMaruyama.stepper(ou, 2).step(0, 0.1, new Float64Array(3), new Float64Array(2), null),
+      RangeError,
+      "eulerMaruyama.step: x must have length 2, got 3",
+    ],
+    [
+      "sra1 with h = 0 (it divides by h)",
+      () =>
+        sra1
+          .stepper(ou, 1)
+          .step(0, 0, new Float64Array(1), new Float64Array(1), new Float64Array(1)),
+      RangeError,
+      "sra1.step: h must be a finite number other than 0, got 0",
+    ],
   ])("%s", (_name, call, type, message) => {
     expect(call).toThrow(type);
     expect(call).toThrow(message);

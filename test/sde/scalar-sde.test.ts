@@ -67,7 +67,7 @@ describe("scalar-sde bad input", () => {
       "calculus",
       () => sdeFromScalar({ drift: f, diffusion: f, calculus: "ito2" as never }),
       TypeError,
-      'sdeFromScalar: spec.calculus must be "ito" or "stratonovich", got "ito2"',
+      'sdeFromScalar: spec.calculus must be one of "ito", "stratonovich", got "ito2"',
     ],
   ])("%s", (_name, call, type, message) => {
     expect(call).toThrow(type);
