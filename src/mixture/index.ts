@@ -1,10 +1,9 @@
-export { gaussianMixture } from "./gaussian-mixture";
+export { gaussianMixture, requireMixture } from "./gaussian-mixture";
 export type { GaussianMixture, GaussianMixtureSpec } from "./gaussian-mixture";
 export {
   mixtureLogDensity,
   mixtureScore,
   mixtureHessianDiagonal,
-  requireMixture,
   requireMixturePoints,
 } from "./mixture-density";
 export { MixtureKernels } from "./mixture-kernels";

@@ -1,19 +1,21 @@
-import type { GaussianMixture } from "./gaussian-mixture";
+import { requireMixture, type GaussianMixture } from "./gaussian-mixture";
 import { MixtureKernels } from "./mixture-kernels";
-import { describeValue, requirePoints } from "../base";
+import { requirePoints } from "../base";
 
 /**
  * $\log p(x) = m + \log\sum_k e^{\ell_k - m}$, $\ell_k = \log w_k + \log\mathcal N(x;\mu_k,\Sigma_k)$,
- * $m = \max_k\ell_k$ (log-sum-exp: finite for any finite x).
+ * $m = \max_k\ell_k$ (log-sum-exp: finite for any finite x short of overflowing the quadratic
+ * forms, about $10^{154}$ standard deviations away, which is a RangeError).
  * @param mix the mixture
- * @param x (n, d) row-major points
+ * @param x (n, d) row-major points, finite, n ≥ 1
  * @returns (n) log densities
  * @see Bishop (2006), Pattern Recognition and Machine Learning, eq. (2.188)
  */
 export function mixtureLogDensity(mix: GaussianMixture, x: Float64Array): Float64Array {
-  const n = requireMixturePoints("mixtureLogDensity", mix, x);
+  const fn = "mixtureLogDensity";
+  const n = requireMixturePoints(fn, mix, x);
   const out = new Float64Array(n); // (n)
-  new MixtureKernels(mix).logDensity(x, out, n);
+  new MixtureKernels(mix, fn).logDensity(x, out, n, fn);
   return out;
 }
 
@@ -22,14 +24,15 @@ export function mixtureLogDensity(mix: GaussianMixture, x: Float64Array): Float6
  * $r_k = w_k\mathcal N_k(x)/p(x)$ computed in log space, so the score stays finite far from
  * every component (where it tends to the score of the component nearest in Mahalanobis terms).
  * @param mix the mixture
- * @param x (n, d) row-major points
+ * @param x (n, d) row-major points, finite, n ≥ 1
  * @returns (n, d) row-major scores
  * @see Hyvärinen (2005), JMLR 6, eq. (1) (the score); Bishop (2006), eq. (9.23) (responsibilities)
  */
 export function mixtureScore(mix: GaussianMixture, x: Float64Array): Float64Array {
-  const n = requireMixturePoints("mixtureScore", mix, x);
+  const fn = "mixtureScore";
+  const n = requireMixturePoints(fn, mix, x);
   const out = new Float64Array(n * mix.dim); // (n, d)
-  new MixtureKernels(mix).score(x, out, n);
+  new MixtureKernels(mix, fn).score(x, out, n, fn);
   return out;
 }
 
@@ -38,38 +41,20 @@ export function mixtureScore(mix: GaussianMixture, x: Float64Array): Float64Arra
  * with $s_k = -\Sigma_k^{-1}(x - \mu_k)$: the diagonal of the score's Jacobian (its sum is the
  * divergence $\nabla\cdot\nabla\log p$ that the instantaneous change of variables needs).
  * @param mix the mixture
- * @param x (n, d) row-major points
+ * @param x (n, d) row-major points, finite, n ≥ 1
  * @returns (n, d) row-major diagonals
  * @see Song et al. (2021), ICLR, Appendix D.2 (divergence of the probability-flow drift)
  */
 export function mixtureHessianDiagonal(mix: GaussianMixture, x: Float64Array): Float64Array {
-  const n = requireMixturePoints("mixtureHessianDiagonal", mix, x);
+  const fn = "mixtureHessianDiagonal";
+  const n = requireMixturePoints(fn, mix, x);
   const out = new Float64Array(n * mix.dim); // (n, d)
-  new MixtureKernels(mix).hessianDiagonal(x, out, n);
+  new MixtureKernels(mix, fn).hessianDiagonal(x, out, n, fn);
   return out;
 }
 
-/** Throws unless mix is a mixture and x finite (n, d) points; returns n. @internal */
+/** Throws unless mix is a mixture and x finite (n, d) points, n ≥ 1; returns n. @internal */
 export function requireMixturePoints(fn: string, mix: GaussianMixture, x: Float64Array): number {
   requireMixture(fn, mix);
-  const n = requirePoints(fn, "x", x, mix.dim);
-  for (let i = 0; i < x.length; i++) {
-    if (!Number.isFinite(x[i]))
-      throw new RangeError(`${fn}: x[${i}] must be a finite number, got ${describeValue(x[i])}`);
-  }
-  return n;
-}
-
-/** Throws unless mix looks like a GaussianMixture from `gaussianMixture`. @internal */
-export function requireMixture(fn: string, mix: GaussianMixture): void {
-  if (
-    mix === null ||
-    typeof mix !== "object" ||
-    !Number.isInteger(mix.dim) ||
-    !(mix.precisions instanceof Float64Array || ArrayBuffer.isView(mix.precisions))
-  ) {
-    throw new TypeError(
-      `${fn}: mix must be a GaussianMixture from gaussianMixture, got ${describeValue(mix)}`,
-    );
-  }
+  return requirePoints(fn, "x", x, mix.dim);
 }

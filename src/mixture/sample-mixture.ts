@@ -1,7 +1,7 @@
 import { fillNormal, type Rng } from "../rng";
 import type { GaussianMixture } from "./gaussian-mixture";
-import { requireMixture } from "./mixture-density";
-import { describeValue } from "../base";
+import { requireMixture } from "./gaussian-mixture";
+import { describeValue, requireInteger, requireInterface, requireOptions } from "../base";
 
 /**
  * $x = \mu_k + L_k\varepsilon$ with $k \sim \mathrm{Categorical}(w)$ and $\varepsilon \sim N(0, I_d)$.
@@ -9,7 +9,7 @@ import { describeValue } from "../base";
  * @param rng generator (advanced)
  * @param mix the mixture
  * @param n number of points, positive integer
- * @param options labels: an Int32Array (n) to receive each point's component
+ * @param options labels: an Int32Array of length n to receive each point's component
  * @returns (n, d) row-major points
  * @see Bishop (2006), Pattern Recognition and Machine Learning, §11.1.2 (ancestral sampling)
  */
@@ -20,18 +20,18 @@ export function sampleMixture(
   options: { labels?: Int32Array } = {},
 ): Float64Array {
   const fn = "sampleMixture";
-  if (rng === null || typeof rng !== "object" || typeof rng.uniform !== "function") {
-    throw new TypeError(`${fn}: rng must be an Rng, got ${describeValue(rng)}`);
-  }
+  requireInterface(fn, "rng", rng, "an Rng", ["uniform", "normal"]);
   requireMixture(fn, mix);
-  if (!Number.isInteger(n) || n < 1) {
-    throw new RangeError(`${fn}: n must be a positive integer, got ${describeValue(n)}`);
-  }
-  const labels = options.labels ?? new Int32Array(n); // (n)
-  if (Object.prototype.toString.call(labels) !== "[object Int32Array]" || labels.length !== n) {
-    throw new RangeError(
+  requireInteger(fn, "n", n, 1);
+  const given = requireOptions(fn, options).labels;
+  const labels = given === undefined ? new Int32Array(n) : given; // (n)
+  if (Object.prototype.toString.call(labels) !== "[object Int32Array]") {
+    throw new TypeError(
       `${fn}: options.labels must be an Int32Array of length ${n}, got ${describeValue(labels)}`,
     );
+  }
+  if (labels.length !== n) {
+    throw new RangeError(`${fn}: options.labels must have length n = ${n}, got ${labels.length}`);
   }
   const { dim: d, components: K, weights, means, choleskyFactors: L } = mix;
   for (let r = 0; r < n; r++) {

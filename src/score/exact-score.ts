@@ -9,6 +9,7 @@ import { requireFinite } from "../base";
 export interface MixtureScore extends ScoreFunction {
   readonly data: GaussianMixture;
   readonly process: LinearProcess;
+  /** $\partial_{ii}\log p_t(x)$. @param x (n, d) row-major @param out (n, d) @param n rows */
   hessianDiagonal(t: number, x: Float64Array, out: Float64Array, n: number): void;
   /** $\log p_t(x)$. @param x (n, d) row-major @param out (n) @param n rows */
   logDensity(t: number, x: Float64Array, out: Float64Array, n: number): void;
@@ -17,22 +18,47 @@ export interface MixtureScore extends ScoreFunction {
 }
 
 /**
+ * A solver or sampler computes its times as t + h or t0 + i·h, which may leave [0, T] by a
+ * rounding: times within 1e-12·T of the interval are accepted (and clamped).
+ */
+const SLACK = 1e-12;
+
+/**
  * $\nabla_x\log p_t(x)$ exactly, for $p_0$ = data a Gaussian mixture and $X_t = \mathrm{scale}(t)X_0
  * + \mathrm{std}(t)\varepsilon$: $p_t = \sum_k w_k\mathcal N(\mathrm{scale}\,\mu_k,\ \mathrm{scale}^2\Sigma_k + \mathrm{std}^2 I)$.
  * The push-forward is rebuilt when t changes (two times are cached: a two-stage solver
  * alternates between $t_k$ and $t_{k+1}$); the per-state work is log-sum-exp stable.
  * No learned model: the exact "ideal denoiser" of smalldiffusion, so a sampler's error is only
  * its own (discretisation, prior mismatch).
+ * Every method takes t in [0, T] (up to a rounding of 1e-12·T), n ≥ 1 rows, x with at least n·d
+ * finite values (the first n rows are read) and out with at least n·d (logDensity: n) values;
+ * errors name the method (`exactMixtureScore.score: …`).
  * @param data the law of $X_0$ (d-dimensional)
  * @param process a linear forward process (OU, VP, VE, sub-VP) of dimension d
  * @see Song et al. (2021), ICLR, §3.3 (affine drift: Gaussian transition kernels); Karras et al. (2022), NeurIPS, §2 (the ideal denoiser)
  */
 export function exactMixtureScore(data: GaussianMixture, process: LinearProcess): MixtureScore {
-  requireLinearProcess("exactMixtureScore", process, data);
+  const fn = "exactMixtureScore";
+  requireLinearProcess(fn, process, data, "data");
+  const T = process.T;
+  const time = (method: string, t: number): number =>
+    Math.min(
+      T,
+      Math.max(
+        0,
+        requireFinite(
+          method,
+          "t",
+          t,
+          `in [0, T] = [0, ${T}]`,
+          (v) => v >= -SLACK * T && v <= T + SLACK * T,
+        ),
+      ),
+    );
   const cache: { t: number; kernels: MixtureKernels }[] = [];
   const at = (t: number): MixtureKernels => {
     for (const c of cache) if (c.t === t) return c.kernels;
-    const kernels = new MixtureKernels(pushForward(data, process.scale(t), process.std(t)));
+    const kernels = new MixtureKernels(pushForward(data, process.scale(t), process.std(t)), fn);
     if (cache.length === 2) cache.shift();
     cache.push({ t, kernels });
     return kernels;
@@ -42,23 +68,23 @@ export function exactMixtureScore(data: GaussianMixture, process: LinearProcess)
     data,
     process,
     score(t: number, x: Float64Array, out: Float64Array, n: number): void {
-      at(t).score(x, out, n);
+      const method = `${fn}.score`;
+      at(time(method, t)).score(x, out, n, method);
     },
     hessianDiagonal(t: number, x: Float64Array, out: Float64Array, n: number): void {
-      at(t).hessianDiagonal(x, out, n);
+      const method = `${fn}.hessianDiagonal`;
+      at(time(method, t)).hessianDiagonal(x, out, n, method);
     },
     logDensity(t: number, x: Float64Array, out: Float64Array, n: number): void {
-      at(t).logDensity(x, out, n);
+      const method = `${fn}.logDensity`;
+      at(time(method, t)).logDensity(x, out, n, method);
     },
     marginal(t: number): GaussianMixture {
-      requireFinite(
-        "exactMixtureScore.marginal",
-        "t",
-        t,
-        `a number in [0, T = ${process.T}]`,
-        (v) => v >= 0 && v <= process.T,
+      return pushForward(
+        data,
+        process.scale(time(`${fn}.marginal`, t)),
+        process.std(time(`${fn}.marginal`, t)),
       );
-      return pushForward(data, process.scale(t), process.std(t));
     },
   });
 }

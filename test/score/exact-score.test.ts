@@ -85,13 +85,36 @@ describe("sampleMixture and the 1-D cdf", () => {
   });
 });
 
+describe("exactMixtureScore at the ends of [0, T]", () => {
+  it("accepts a time one rounding outside [0, T] and reads it as the end point", () => {
+    const exact = exactMixtureScore(mixture1d(), vpSde());
+    const x = Float64Array.of(0.3, -1);
+    const [a, b] = [new Float64Array(2), new Float64Array(2)];
+    exact.score(1 + 1e-15, x, a, 2); // as t0 + K·h may give for T = 1
+    exact.score(1, x, b, 2);
+    expect(Array.from(a)).toEqual(Array.from(b));
+    exact.score(-1e-16, x, a, 2);
+    exact.score(0, x, b, 2);
+    expect(Array.from(a)).toEqual(Array.from(b));
+  });
+
+  it("reads the first n rows of longer buffers (a sampler's scratch)", () => {
+    const exact = exactMixtureScore(mixture1d(), vpSde());
+    const long = new Float64Array(4);
+    exact.score(0.5, Float64Array.of(0.3, -1, NaN, NaN), long, 2); // rows 3–4 are not read
+    const short = new Float64Array(2);
+    exact.score(0.5, Float64Array.of(0.3, -1), short, 2);
+    expect(Array.from(long.subarray(0, 2))).toEqual(Array.from(short));
+  });
+});
+
 describe("score bad input", () => {
   it.each([
     [
       "process dim",
       () => exactMixtureScore(mixture1d(), vpSde({ dim: 2 })),
       RangeError,
-      "exactMixtureScore: process.dim must equal mix.dim = 1, got 2",
+      "exactMixtureScore: process.dim must equal data.dim = 1, got 2",
     ],
     [
       "process",
@@ -122,6 +145,84 @@ describe("score bad input", () => {
       () => mixtureQuantile(mixture1d(), 1),
       RangeError,
       "mixtureQuantile: u must be a number in (0, 1), got 1",
+    ],
+    [
+      "a batch of 3 rows in 5 values of dimension 2 (the third row was filled with NaN)",
+      () =>
+        exactMixtureScore(mixture2d(), vpSde({ dim: 2 })).score(
+          0.5,
+          new Float64Array(5),
+          new Float64Array(6),
+          3,
+        ),
+      RangeError,
+      "exactMixtureScore.score: x must hold at least n·d = 6 values (n = 3, d = 2), got length 5",
+    ],
+    [
+      "an out buffer too short",
+      () =>
+        exactMixtureScore(mixture2d(), vpSde({ dim: 2 })).score(
+          0.5,
+          new Float64Array(6),
+          new Float64Array(4),
+          3,
+        ),
+      RangeError,
+      "exactMixtureScore.score: out must hold at least n·d = 6 values (n = 3, d = 2), got length 4",
+    ],
+    [
+      "n = 2.5",
+      () =>
+        exactMixtureScore(mixture2d(), vpSde({ dim: 2 })).score(
+          0.5,
+          new Float64Array(6),
+          new Float64Array(6),
+          2.5,
+        ),
+      RangeError,
+      "exactMixtureScore.score: n must be a positive integer, got 2.5",
+    ],
+    [
+      "a NaN state",
+      () =>
+        exactMixtureScore(mixture1d(), vpSde()).logDensity(
+          0.5,
+          Float64Array.of(0, NaN),
+          new Float64Array(2),
+          2,
+        ),
+      RangeError,
+      "exactMixtureScore.logDensity: x[1] must be a finite number, got NaN",
+    ],
+    [
+      "t beyond T (it extrapolated the schedule)",
+      () =>
+        exactMixtureScore(mixture1d(), vpSde()).hessianDiagonal(
+          1.5,
+          new Float64Array(1),
+          new Float64Array(1),
+          1,
+        ),
+      RangeError,
+      "exactMixtureScore.hessianDiagonal: t must be in [0, T] = [0, 1], got 1.5",
+    ],
+    [
+      "a negative time for the marginal",
+      () => exactMixtureScore(mixture1d(), vpSde()).marginal(-0.5),
+      RangeError,
+      "exactMixtureScore.marginal: t must be in [0, T] = [0, 1], got -0.5",
+    ],
+    [
+      "a point so far that the quadratic forms overflow (the score was NaN)",
+      () =>
+        exactMixtureScore(mixture1d(), vpSde()).score(
+          0.5,
+          Float64Array.of(1e200),
+          new Float64Array(1),
+          1,
+        ),
+      RangeError,
+      "exactMixtureScore.score: x row 0 is too far from every component",
     ],
     [
       "cdf dim",

@@ -1,0 +1,4 @@
+import { describeProbes } from "./harness";
+import { probes } from "./mixture.probes";
+
+describeProbes("mixture", probes);

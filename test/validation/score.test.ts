@@ -1,0 +1,4 @@
+import { describeProbes } from "./harness";
+import { probes } from "./score.probes";
+
+describeProbes("score", probes);
