@@ -13,6 +13,8 @@ export interface ShellOptions {
   bodyClass: string;
   /** Site title shown in the header, linking to the outline. */
   siteTitle: string;
+  /** The API reference's index page, linked from the header; absent when the site has none. */
+  apiIndex?: string;
   /** Extra header HTML (previous/next links). */
   headerNav?: string;
   /** Whether the page has code cells (shows the fold-code button). */
@@ -57,7 +59,7 @@ ${scripts.join("\n")}
 <a class="skip-link" href="#content">Skip to content</a>
 <header class="site-header">
 <a class="site-title" href="index.html">${escapeHtml(o.siteTitle)}</a>
-${o.headerNav ?? ""}
+${o.apiIndex ? `<a class="site-api" href="${escapeHtml(o.apiIndex)}">API reference</a>\n` : ""}${o.headerNav ?? ""}
 <div class="tools">${tools}</div>
 </header>
 <div class="layout">

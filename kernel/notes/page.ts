@@ -30,6 +30,8 @@ export interface PageOptions {
   staticUrls: (fig: FigureRef) => StaticUrls | null;
   /** The source notebook's path, for the footer. */
   sourcePath: string;
+  /** The API reference's index page, linked from the header, if the site has one. */
+  apiIndex?: string;
 }
 
 /** The page's file name in the site. */
@@ -127,6 +129,7 @@ export function renderLecturePage(lecture: Lecture, outline: Outline, opts: Page
     title: `${plainTitle(outline)} · ${opts.siteTitle}`,
     bodyClass: "lecture",
     siteTitle: opts.siteTitle,
+    apiIndex: opts.apiIndex,
     headerNav: pagerHtml(opts.prev, opts.next, "pager pager-top"),
     hasCode: shown.length > 0,
     hasFigures,

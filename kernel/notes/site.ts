@@ -4,12 +4,15 @@
  * disk is touched), and `writeSite` writes the map into a temporary sibling of the site folder
  * and swaps it in, so a failed export leaves the last good site in place.
  *
- * Layout: `index.html`, `<notebook>.html`, `assets/` (notes.css, notes.js, plotly.min.js, KaTeX's
- * CSS and woff2 fonts) and `figures/<notebook>/<cell id>-<n>.svg|png`.
+ * Layout: `index.html`, `<notebook>.html`, with an API model `api.html` and `api-<folder>.html`
+ * (./api-page), `assets/` (notes.css, notes.js, plotly.min.js, KaTeX's CSS and woff2 fonts) and
+ * `figures/<notebook>/<cell id>-<n>.svg|png`.
  */
 import fs from "fs";
 import path from "path";
 import { repoRoot } from "../runner/paths";
+import { API_INDEX, ApiModel } from "./api-model";
+import { renderApiPages } from "./api-page";
 import { currentStatic, lectureFigures, readManifest } from "./figure-spec";
 import { renderIndexPage } from "./index-page";
 import { Lecture } from "./lecture";
@@ -27,6 +30,8 @@ export interface SiteOptions {
   description?: string;
   /** Source notebook path per lecture stem, for page footers (default `notebooks/<stem>.ipynb`). */
   sourcePaths?: Record<string, string>;
+  /** The library's API reference (./api-extract), published beside the lectures; or none. */
+  api?: ApiModel | null;
 }
 
 export interface BuiltSite {
@@ -70,6 +75,7 @@ export function buildSite(lectures: Lecture[], opts: SiteOptions): BuiltSite {
   let figures = 0;
   let staticFigures = 0;
   const stems = new Set<string>();
+  const apiIndex = opts.api ? API_INDEX : undefined;
   lectures.forEach((lecture, i) => {
     if (stems.has(lecture.stem)) throw new Error(`notes: two notebooks named ${lecture.stem}`);
     stems.add(lecture.stem);
@@ -102,6 +108,7 @@ export function buildSite(lectures: Lecture[], opts: SiteOptions): BuiltSite {
       next: link(i + 1),
       staticUrls: (f) => staticOf.get(`${f.stem}/${f.name}`) ?? null,
       sourcePath: opts.sourcePaths?.[lecture.stem] ?? `notebooks/${lecture.stem}.ipynb`,
+      apiIndex,
     });
     files.set(pageFile(lecture.stem), { content: html });
   });
@@ -116,8 +123,15 @@ export function buildSite(lectures: Lecture[], opts: SiteOptions): BuiltSite {
     content: renderIndexPage(entries, {
       title,
       description: opts.description ?? DEFAULT_DESCRIPTION,
+      apiIndex,
     }),
   });
+  if (opts.api) {
+    for (const [file, html] of renderApiPages(opts.api, { md, siteTitle: title })) {
+      if (files.has(file)) throw new Error(`notes: the API page ${file} would replace a lecture`);
+      files.set(file, { content: html });
+    }
+  }
   const assets = path.join(repoRoot(), "kernel", "notes", "assets");
   for (const name of fs.readdirSync(assets)) {
     files.set(`assets/${name}`, { copyFrom: path.join(assets, name) });

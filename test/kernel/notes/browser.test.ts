@@ -5,8 +5,9 @@
  * chromium through playwright-core, offline, every non-file request aborted) opens the outline
  * and the page: no console errors, every figure drawn with its trace count, no raw `$…$`, no
  * request leaving the local files, hidden cells absent; then the theme switch, code folding, the
- * print stylesheet, the page without scripts (static images), and the site over http.
- * The real course gets the same page checks in course.test.ts.
+ * print stylesheet, the page without scripts (static images), and the site over http. The API
+ * reference of a fixture model (./api-fixture) gets the same checks, and its links must land.
+ * The real course and its real API reference get the same page checks in course-notes.ts.
  */
 import fs from "fs";
 import http from "http";
@@ -17,6 +18,7 @@ import { Lecture, readLecture } from "../../../kernel/notes/lecture";
 import { buildSite, writeSite } from "../../../kernel/notes/site";
 import { renderStaticFigures } from "../../../kernel/notes/static-figures";
 import { formatResult, runNotebooks } from "../../../kernel/runner/run-many";
+import { fixtureApi } from "./api-fixture";
 import { launch, MEASURE_FIGURES, offlinePage, RAW_MATH, runBrowserTests } from "./browser-support";
 import { HOSTILE, writeFixture } from "./fixture";
 import { root } from "./support";
@@ -58,7 +60,7 @@ async function expectFiguresDrawn(page: Page, name: string): Promise<number> {
     if (!result.passed) throw new Error(`the fixture notebook failed:\n${formatResult(result)}`);
     lecture = readLecture(result.outputPath ?? "", "98-fixture.ipynb");
     await renderStaticFigures(lectureFigures(lecture), figuresDir);
-    writeSite(buildSite([lecture], { figuresDir }).files, siteDir);
+    writeSite(buildSite([lecture], { figuresDir, api: fixtureApi() }).files, siteDir);
     browser = await launch();
   }, 120_000);
 
@@ -138,6 +140,43 @@ async function expectFiguresDrawn(page: Page, name: string): Promise<number> {
       await context.close();
     }
   }, 60_000);
+
+  it("the API reference: reached from the outline and the lectures, math rendered, links land", async () => {
+    const { context, page, log } = await offlinePage(browser);
+    try {
+      await page.goto(`file://${path.join(siteDir, "98-fixture.html")}`);
+      expect(await page.getAttribute("a.site-api", "href")).toBe("api.html");
+      await page.goto(`file://${path.join(siteDir, "index.html")}`);
+      await page.click("p.api-link a");
+      await page.waitForURL(/\/api\.html$/);
+      expect(await page.evaluate(RAW_MATH)).toEqual([]);
+      expect(await page.evaluate("document.querySelectorAll('.api-line .katex').length")).toBe(1);
+      await page.click('ul.api-modules a[href="api-sde.html"]');
+      await page.waitForURL(/api-sde\.html$/);
+      expect(await page.evaluate(RAW_MATH)).toEqual([]);
+      expect(
+        await page.evaluate("document.querySelectorAll('main .katex').length"),
+      ).toBeGreaterThan(6);
+      expect(await page.evaluate("window.__pwned")).toBeUndefined();
+      expect(await page.evaluate("document.body.innerText")).toContain(HOSTILE);
+      // every link within the page lands on an element
+      expect(
+        await page.evaluate(`Array.from(document.querySelectorAll('a[href^="#"], a[href^="api-sde.html#"]'))
+          .map(function (a) { return a.getAttribute("href").split("#")[1]; })
+          .filter(function (id) { return !document.getElementById(id); })`),
+      ).toEqual([]);
+      // a type in a signature on the next page links back to its entry
+      await page.click("a.next");
+      await page.waitForURL(/api-stats\.html$/);
+      await page.click("pre.api-sig a.api-ref");
+      await page.waitForURL(/api-sde\.html#Sde$/);
+      expect(await page.evaluate("document.getElementById('Sde').tagName")).toBe("SECTION");
+      expect(log.errors).toEqual([]);
+      expect(log.requests.filter((u) => !u.startsWith("file://"))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 30_000);
 
   it("without scripts, every figure shows its static image", async () => {
     const { context, page } = await offlinePage(browser, { javaScriptEnabled: false });
