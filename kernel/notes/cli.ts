@@ -3,13 +3,16 @@
  * 1. execute: the runner executes the notebooks into build/notebooks/ (skipped with
  *    --export-only); a failing notebook stops here with the runner's report;
  * 2. export: static figures brought up to date in figures/ (Chromium; only changed figures are
- *    drawn), then, for `notes`, the site written to build/notes/ by a swap, so a failed export
+ *    drawn), then, for `notes`, the library's API reference extracted from src/ by TypeDoc
+ *    (skipped with --no-api) and the site written to build/notes/ by a swap, so a failed export
  *    leaves the last good site in place.
  */
 import fs from "fs";
 import os from "os";
 import path from "path";
 import { collectNotebooks, formatResult, runNotebooks, summaryLine } from "../runner/run-many";
+import { ApiModel } from "./api-model";
+import { extractApi } from "./api-extract";
 import { NotesError } from "./errors";
 import { lectureFigures } from "./figure-spec";
 import { assertSameSource, Lecture, readLecture } from "./lecture";
@@ -28,7 +31,7 @@ ${
 
 options:
       --export-only     use the executed notebooks in build/notebooks/ instead of running them
-${mode === "notes" ? "      --no-figures      leave figures/ as it is (pages use the static copies that are current)\n  -o, --out-dir DIR     where the site goes (default build/notes)\n" : "      --force           draw every figure again\n"}      --figures-dir DIR where static figures go (default figures)
+${mode === "notes" ? "      --no-figures      leave figures/ as it is (pages use the static copies that are current)\n      --no-api          leave out the API reference (TypeDoc on src/, a few seconds)\n  -o, --out-dir DIR     where the site goes (default build/notes)\n" : "      --force           draw every figure again\n"}      --figures-dir DIR where static figures go (default figures)
   -j, --jobs N          notebooks run at once (default: the number of cores, ${os.cpus().length})
   -t, --timeout S       seconds a cell may run before it is interrupted (default 600)
   -h, --help            this text`;
@@ -36,6 +39,7 @@ ${mode === "notes" ? "      --no-figures      leave figures/ as it is (pages use
 interface Options {
   exportOnly: boolean;
   figures: boolean;
+  api: boolean;
   force: boolean;
   outDir: string;
   figuresDir: string;
@@ -49,6 +53,7 @@ function parseArgs(mode: Mode, argv: string[], root: string): Options | "help" {
   const o: Options = {
     exportOnly: false,
     figures: true,
+    api: mode === "notes",
     force: false,
     outDir: path.join(root, "build", "notes"),
     figuresDir: path.join(root, "figures"),
@@ -71,6 +76,7 @@ function parseArgs(mode: Mode, argv: string[], root: string): Options | "help" {
     if (a === "-h" || a === "--help") return "help";
     else if (a === "--export-only") o.exportOnly = true;
     else if (a === "--no-figures" && mode === "notes") o.figures = false;
+    else if (a === "--no-api" && mode === "notes") o.api = false;
     else if (a === "--force" && mode === "figures") o.force = true;
     else if ((a === "-o" || a === "--out-dir") && mode === "notes")
       o.outDir = path.resolve(value(a, argv[++i]));
@@ -161,18 +167,34 @@ export async function main(mode: Mode, argv: string[], root = process.cwd()): Pr
       }
     }
     if (mode === "figures") return 0;
+    let api: ApiModel | null = null;
+    const tApi = Date.now();
+    if (o.api) {
+      if (!fs.existsSync(path.join(root, "src", "index.ts"))) {
+        throw new NotesError(
+          `${mode}: no src/index.ts in ${root} for the API reference; pass --no-api to publish without it`,
+        );
+      }
+      api = await extractApi(root);
+    }
+    const apiMs = Date.now() - tApi;
     const t1 = Date.now();
     const sourcePaths = Object.fromEntries(
       files.map((f) => [path.basename(f, ".ipynb"), path.relative(root, path.resolve(f))]),
     );
-    const site = buildSite(lectures, { figuresDir: o.figuresDir, sourcePaths });
+    const site = buildSite(lectures, { figuresDir: o.figuresDir, sourcePaths, api });
     for (const w of site.warnings) process.stderr.write(`notes: warning: ${w}\n`);
     const bytes = writeSite(site.files, o.outDir);
     const exportMs = tRead + (Date.now() - t1);
     say(
       `notes: ${lectures.length} lecture${lectures.length === 1 ? "" : "s"}, ${site.figures} figures ` +
-        `(${site.staticFigures} with static copies) → ${path.relative(root, o.outDir)}/ ` +
+        `(${site.staticFigures} with static copies)` +
+        (api
+          ? `, API reference (${api.modules.length} subpaths, ${api.modules.reduce((n, m) => n + m.entries.length, 0)} exports)`
+          : "") +
+        ` → ${path.relative(root, o.outDir)}/ ` +
         `(${site.files.size} files, ${mb(bytes)}); export ${secs(exportMs)}` +
+        (api ? `, TypeDoc ${secs(apiMs)}` : "") +
         (figures ? `, static figures ${secs(figures.ms)}` : ""),
     );
     return 0;

@@ -1,7 +1,8 @@
 /**
- * `npm run notes -- --export-only` end to end on a temporary course (no kernel, no Chromium): the
- * site appears; a failed notebook, a stale executed copy or bad usage fails with a message
- * naming the file and cell, and leaves the last good site in place.
+ * `npm run notes -- --export-only` end to end on a temporary course (no kernel, no Chromium, no
+ * API reference: TypeDoc runs only in plain Node, see api-extract.test.ts): the site appears; a
+ * failed notebook, a stale executed copy or bad usage fails with a message naming the file and
+ * cell, and leaves the last good site in place.
  */
 import fs from "fs";
 import path from "path";
@@ -42,7 +43,7 @@ async function run(root: string, argv: string[]) {
   }
 }
 
-const args = ["--export-only", "--no-figures"];
+const args = ["--export-only", "--no-figures", "--no-api"];
 
 describe("npm run notes --export-only", () => {
   it("publishes the executed notebooks, then keeps that site when a later export fails", async () => {
@@ -83,6 +84,17 @@ describe("npm run notes --export-only", () => {
     expect(res.code).toBe(1);
     expect(res.stderr).toContain(
       "build/notebooks/07-x.ipynb: is out of date with notebooks/07-x.ipynb (cell 2 differs); run `npm run notes`",
+    );
+    expect(fs.existsSync(path.join(root, "build", "notes"))).toBe(false);
+  });
+
+  it("needs the package's src/ for the API reference, unless --no-api", async () => {
+    const root = course([code("c-1", "x;")]);
+    const res = await run(root, ["--export-only", "--no-figures"]);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toBe(
+      `notes: no src/index.ts in ${root} for the API reference; pass --no-api to publish without it\n` +
+        "notes: failed; the site in build/notes was left as it was\n",
     );
     expect(fs.existsSync(path.join(root, "build", "notes"))).toBe(false);
   });
