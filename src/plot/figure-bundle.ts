@@ -63,6 +63,9 @@ export function requireFigure(
   if (typeof f !== "object" || f === null || !Array.isArray(f.data)) {
     throw new TypeError(`${fn}: fig must be a { data, layout } figure, got ${describeValue(fig)}`);
   }
+  if (f.data.length === 0) {
+    throw new RangeError(`${fn}: fig.data must hold at least one trace, got an array of length 0`);
+  }
   f.data.forEach((t: unknown, k) => requireObject(fn, `fig.data[${k}]`, t, "a trace object"));
   for (const key of ["layout", "config"] as const) {
     if (f[key] !== undefined) requireObject(fn, `fig.${key}`, f[key], "an object");

@@ -60,7 +60,7 @@ describe("animatedFigure", () => {
       "animatedFigure: options.frameMs must be a finite number > 0, got 0",
     ],
     [
-      () => figureBundle({ data: [], layout: {}, frames: 3 as never }),
+      () => figureBundle({ data: [lineTrace([1], [1])], layout: {}, frames: 3 as never }),
       "figureBundle: fig.frames must be an array of frames, got 3",
     ],
   ])("bad input %#", (make, message) => {

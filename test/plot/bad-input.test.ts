@@ -101,6 +101,12 @@ describe("plot: bad input named by the function called", () => {
       "figureBundle: fig.layout must be an object, got null",
     ],
     [
+      "figureBundle of a figure without traces (it would draw nothing)",
+      () => figureBundle({ data: [], layout: {} }),
+      RangeError,
+      "figureBundle: fig.data must hold at least one trace, got an array of length 0",
+    ],
+    [
       "figureBundle with a trace that is a number",
       () => figureBundle({ data: [1 as never], layout: {} }),
       TypeError,
