@@ -13,7 +13,8 @@ import fs from "fs";
 import path from "path";
 import ts from "typescript";
 import { ApiModel } from "./api-model";
-import { apiFromTypeDoc, TdReflection } from "./api-typedoc";
+import { apiFromTypeDoc } from "./api-typedoc";
+import { TdReflection } from "./api-typedoc-json";
 
 /** The part of TypeDoc's programmatic API used here. */
 interface TypeDocApi {

@@ -6,7 +6,8 @@
  * turned into links, and class members without the ones inherited from the standard library.
  */
 import { ApiModel, codeText } from "../../../kernel/notes/api-model";
-import { apiFromTypeDoc, TdReflection, TdType } from "../../../kernel/notes/api-typedoc";
+import { apiFromTypeDoc } from "../../../kernel/notes/api-typedoc";
+import { TdReflection, TdType } from "../../../kernel/notes/api-typedoc-json";
 
 const text = (t: string) => ({ kind: "text", text: t });
 const num: TdType = { type: "intrinsic", name: "number" };
