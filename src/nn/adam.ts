@@ -1,3 +1,5 @@
+import { requireFinite, requireFiniteArray, requireInteger, requireOptions } from "../base";
+
 // Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
 const { sqrt, pow } = Math;
 
@@ -9,7 +11,7 @@ export interface AdamOptions {
   beta1?: number;
   /** β₂ (default 0.999) */
   beta2?: number;
-  /** ε (default 1e-8) */
+  /** ε > 0 (default 1e-8) */
   eps?: number;
 }
 
@@ -30,18 +32,7 @@ export class Adam {
   t = 0;
 
   constructor(size: number, options: AdamOptions = {}) {
-    const { lr = 1e-3, beta1 = 0.9, beta2 = 0.999, eps = 1e-8 } = options;
-    if (!Number.isInteger(size) || size < 1) {
-      throw new RangeError(`adam: size must be a positive integer, got ${size}`);
-    }
-    const check = (name: string, v: number, ok: boolean): void => {
-      if (typeof v !== "number" || !ok)
-        throw new RangeError(`adam: ${name} out of range, got ${v}`);
-    };
-    check("lr", lr, lr > 0 && Number.isFinite(lr));
-    check("beta1", beta1, beta1 >= 0 && beta1 < 1);
-    check("beta2", beta2, beta2 >= 0 && beta2 < 1);
-    check("eps", eps, eps >= 0 && Number.isFinite(eps));
+    const { lr, beta1, beta2, eps } = checkAdamArgs("Adam", size, options);
     this.lr = lr;
     this.beta1 = beta1;
     this.beta2 = beta2;
@@ -50,14 +41,15 @@ export class Adam {
     this.v = new Float64Array(size);
   }
 
-  /** One step on params from grad (same length as at construction). @param params (P) updated in place @param grad (P) */
+  /**
+   * One step on params from grad, both of the length given at construction and finite (checked
+   * before any update). @param params (P) updated in place @param grad (P)
+   */
   step(params: Float64Array, grad: Float64Array): void {
     const { m, v, beta1: b1, beta2: b2, eps } = this;
-    if (params.length !== m.length || grad.length !== m.length) {
-      throw new RangeError(
-        `Adam.step: params and grad must have length ${m.length}, got ${params.length} and ${grad.length}`,
-      );
-    }
+    // checked before any update: a NaN gradient would otherwise spread to every parameter
+    requireFiniteArray("Adam.step", "params", params, m.length);
+    requireFiniteArray("Adam.step", "grad", grad, m.length);
     this.t++;
     const a = this.lr / (1 - pow(b1, this.t));
     const c2 = 1 / (1 - pow(b2, this.t));
@@ -78,5 +70,28 @@ export class Adam {
  * @see Kingma & Ba (2015), ICLR, Algorithm 1
  */
 export function adam(size: number, options: AdamOptions = {}): Adam {
+  checkAdamArgs("adam", size, options);
   return new Adam(size, options);
+}
+
+/**
+ * Throws unless size is a positive integer and options hold lr > 0, β₁, β₂ in [0, 1) and ε > 0
+ * (ε = 0 would divide 0 by 0 for a parameter whose gradient is still 0); returns them with the
+ * defaults. `fn` names the caller.
+ */
+function checkAdamArgs(fn: string, size: number, options: AdamOptions): Required<AdamOptions> {
+  requireInteger(fn, "size", size, 1);
+  const o = requireOptions(fn, options);
+  const get = (
+    name: keyof AdamOptions,
+    fallback: number,
+    what: string,
+    ok: (v: number) => boolean,
+  ) => (o[name] === undefined ? fallback : requireFinite(fn, `options.${name}`, o[name], what, ok));
+  return {
+    lr: get("lr", 1e-3, "a finite number > 0", (v) => v > 0),
+    beta1: get("beta1", 0.9, "a number in [0, 1)", (v) => v >= 0 && v < 1),
+    beta2: get("beta2", 0.999, "a number in [0, 1)", (v) => v >= 0 && v < 1),
+    eps: get("eps", 1e-8, "a finite number > 0", (v) => v > 0),
+  };
 }

@@ -1,3 +1,5 @@
+import { requireFinite, requireInteger } from "../base";
+import { checkRows, checkSameRows } from "./checks";
 import type { ScoreModel } from "./score-model";
 
 /**
@@ -8,10 +10,10 @@ import type { ScoreModel } from "./score-model";
  * @see Hyvärinen (2005), JMLR 6, Example 1 (multivariate Gaussian)
  */
 export function affineScore(dim: number): ScoreModel {
-  if (!Number.isInteger(dim) || dim < 1) {
-    throw new RangeError(`affineScore: dim must be a positive integer, got ${dim}`);
-  }
+  requireInteger("affineScore", "dim", dim, 1);
   const d = dim;
+  let rows = 0; // rows of the last evaluate, for backward
+  let tangentRows = 0; // rows of the last evaluateTangent, for backwardTangent
   const params = new Float64Array(d * d + d);
   const grad = new Float64Array(d * d + d);
   let out = new Float64Array(0);
@@ -26,6 +28,11 @@ export function affineScore(dim: number): ScoreModel {
         o[r * d + i] = acc;
       }
     }
+  };
+  const checkBatch = (fn: string, t: Float64Array, x: Float64Array, n: number): void => {
+    requireInteger(fn, "n", n, 1);
+    checkRows(fn, "t", t, n, 1);
+    checkRows(fn, "x", x, n, d);
   };
   const grow = (n: number): void => {
     if (out.length < n * d) {
@@ -49,27 +56,45 @@ export function affineScore(dim: number): ScoreModel {
     params,
     grad,
     zeroGrad: () => grad.fill(0),
-    score(_t: number, x: Float64Array, o: Float64Array, n: number): void {
+    score(t: number, x: Float64Array, o: Float64Array, n: number): void {
+      const fn = "affineScore.score";
+      requireFinite(fn, "t", t);
+      requireInteger(fn, "n", n, 1);
+      checkRows(fn, "x", x, n, d);
+      checkRows(fn, "out", o, n, d, false);
       apply(x, o, n, true);
     },
-    evaluate(_t: Float64Array, x: Float64Array, n: number): Float64Array {
+    evaluate(t: Float64Array, x: Float64Array, n: number): Float64Array {
+      checkBatch("affineScore.evaluate", t, x, n);
       grow(n);
       xs.set(x.subarray(0, n * d));
       apply(x, out, n, true);
+      rows = n;
+      tangentRows = 0; // xs now holds this batch: a backwardTangent needs its own evaluateTangent
       return out.subarray(0, n * d);
     },
     backward(g: Float64Array, n: number): void {
+      checkSameRows("affineScore.backward", n, rows, "evaluate");
+      checkRows("affineScore.backward", "gScore", g, n, d);
       accumulate(g, xs, n, true);
     },
-    evaluateTangent(_t: Float64Array, x: Float64Array, v: Float64Array, n: number) {
+    evaluateTangent(t: Float64Array, x: Float64Array, v: Float64Array, n: number) {
+      checkBatch("affineScore.evaluateTangent", t, x, n);
+      checkRows("affineScore.evaluateTangent", "v", v, n, d);
       grow(n);
       xs.set(x.subarray(0, n * d));
       vs.set(v.subarray(0, n * d));
       apply(x, out, n, true);
       apply(v, tan, n, false);
+      rows = n; // backward reads only xs, which holds this batch
+      tangentRows = n;
       return { score: out.subarray(0, n * d), tangent: tan.subarray(0, n * d) };
     },
     backwardTangent(g: Float64Array, gT: Float64Array, n: number): void {
+      const fn = "affineScore.backwardTangent";
+      checkSameRows(fn, n, tangentRows, "evaluateTangent");
+      checkRows(fn, "gScore", g, n, d);
+      checkRows(fn, "gTangent", gT, n, d);
       accumulate(g, xs, n, true);
       accumulate(gT, vs, n, false);
     },

@@ -27,6 +27,8 @@ export interface MlpState {
   dz: Float64Array[];
   tangent: TangentCache | null;
   capacity: number;
+  /** rows of the last forwardTangent */
+  tangentRows: number;
   weight(l: number): Float64Array;
   forward(x: Float64Array, n: number): Float64Array;
 }

@@ -28,7 +28,7 @@ function cache(m: MlpState): TangentCache {
   return m.tangent;
 }
 
-/** $(f(x), J_f(x)v)$. @internal */
+/** $(f(x), J_f(x)v)$, on arguments validated by `Mlp.forwardTangent`. @internal */
 export function forwardTangent(
   m: MlpState,
   x: Float64Array,
@@ -36,12 +36,8 @@ export function forwardTangent(
   n: number,
 ): { out: Float64Array; tangent: Float64Array } {
   const s = m.sizes;
-  if (v.length < n * s[0]) {
-    throw new RangeError(
-      `Mlp.forwardTangent: v must hold (n, ${s[0]}) values, got length ${v.length}`,
-    );
-  }
-  const out = m.forward(x, n);
+  const out = m.forward(x, n); // x, v and n validated by Mlp.forwardTangent
+  m.tangentRows = n;
   const c = cache(m);
   c.th[0].set(v.subarray(0, n * s[0]));
   const L = m.layers;
@@ -57,7 +53,7 @@ export function forwardTangent(
   return { out, tangent: c.tz[L].subarray(0, n * s[L]) };
 }
 
-/** grad += ∂(Σ G·f + Σ G_T·Jv)/∂θ. @internal */
+/** grad += ∂(Σ G·f + Σ G_T·Jv)/∂θ, after forwardTangent on the same n rows (checked by the caller). @internal */
 export function backwardTangent(
   m: MlpState,
   gOut: Float64Array,
@@ -66,12 +62,7 @@ export function backwardTangent(
 ): void {
   const s = m.sizes;
   const L = m.layers;
-  const c = m.tangent;
-  if (!c || n > m.capacity || gOut.length < n * s[L] || gTangent.length < n * s[L]) {
-    throw new RangeError(
-      `Mlp.backwardTangent: call forwardTangent on n rows first; gOut and gTangent must hold (n, ${s[L]}) values, got n = ${n}`,
-    );
-  }
+  const c = cache(m); // the buffers of the last forwardTangent (Mlp.backwardTangent checked n)
   let zb = gOut;
   let tb = gTangent;
   for (let l = L; l >= 1; l--) {

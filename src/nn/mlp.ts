@@ -1,9 +1,10 @@
-import { describeValue } from "../base";
+import { describeValue, requireInteger, requireInterface, requireOneOf } from "../base";
 import type { Rng } from "../rng";
 import { activate, type ActivationName } from "./activation";
 import { gemmNN, gemmNT, gemmTN } from "../linalg";
 import type { GemmKernel } from "../linalg";
 import { addBlock, hadamardInPlace } from "../fast";
+import { checkKernel, checkRows, checkSameRows } from "./checks";
 import type { MlpState, TangentCache } from "./mlp-state";
 import { backwardTangent, forwardTangent } from "./mlp-tangent";
 
@@ -44,22 +45,11 @@ export class Mlp implements MlpState {
   /** @internal */ readonly kernel: GemmKernel | undefined;
   /** @internal */ tangent: TangentCache | null = null;
   /** @internal rows the buffers hold */ capacity = 0;
+  /** @internal rows of the last forward (0 before the first) */ rows = 0;
+  /** @internal rows of the last forwardTangent (0 before the first) */ tangentRows = 0;
 
   constructor(options: MlpOptions) {
-    const { sizes, activation = "silu", kernel } = options;
-    if (!Array.isArray(sizes) || sizes.length < 2) {
-      throw new RangeError(`mlp: sizes must list at least 2 widths, got ${describeValue(sizes)}`);
-    }
-    sizes.forEach((s, i) => {
-      if (!Number.isInteger(s) || s < 1) {
-        throw new RangeError(`mlp: sizes[${i}] must be a positive integer, got ${s}`);
-      }
-    });
-    if (activation !== "silu" && activation !== "relu" && activation !== "tanh") {
-      throw new RangeError(
-        `mlp: activation must be "silu", "relu" or "tanh", got ${describeValue(activation)}`,
-      );
-    }
+    const { sizes, activation, kernel } = checkMlpOptions("Mlp", options);
     this.sizes = Object.freeze([...sizes]);
     this.activation = activation;
     this.kernel = kernel;
@@ -81,11 +71,16 @@ export class Mlp implements MlpState {
 
   /** $W_l$ (n_l, n_{l-1}) as a view into params, l = 1..L */
   weight(l: number): Float64Array {
+    requireInteger("Mlp.weight", "l", l, 1);
+    if (l > this.layers) {
+      throw new RangeError(`Mlp.weight: l must be a layer in [1, ${this.layers}], got ${l}`);
+    }
     return this.params.subarray(this.wOffset[l - 1], this.bOffset[l - 1]);
   }
 
   /** PyTorch's default: $W, b \sim U(-1/\sqrt{n_{l-1}}, 1/\sqrt{n_{l-1}})$. */
   init(rng: Rng): this {
+    requireInterface("Mlp.init", "rng", rng, "an Rng", ["uniform"]);
     for (let l = 1; l <= this.layers; l++) {
       const bound = 1 / sqrt(this.sizes[l - 1]);
       const end = this.bOffset[l - 1] + this.sizes[l];
@@ -101,6 +96,7 @@ export class Mlp implements MlpState {
 
   /** @internal grows the per-row buffers to n rows */
   reserve(n: number): void {
+    requireInteger("Mlp.reserve", "n", n, 1);
     if (n <= this.capacity) return;
     const s = this.sizes;
     this.h = s.map((w) => new Float64Array(n * w));
@@ -109,6 +105,8 @@ export class Mlp implements MlpState {
     this.gz = s.map((w) => new Float64Array(n * w));
     this.tangent = null;
     this.capacity = n;
+    this.rows = 0; // the new buffers hold no pass yet
+    this.tangentRows = 0;
   }
 
   /**
@@ -117,12 +115,11 @@ export class Mlp implements MlpState {
    */
   forward(x: Float64Array, n: number): Float64Array {
     const s = this.sizes;
-    if (!Number.isInteger(n) || n < 1 || x.length < n * s[0]) {
-      throw new RangeError(
-        `Mlp.forward: x must hold (n, ${s[0]}) values with n >= 1, got n = ${n}, length ${x.length}`,
-      );
-    }
+    requireInteger("Mlp.forward", "n", n, 1);
+    checkRows("Mlp.forward", "x", x, n, s[0]);
     this.reserve(n);
+    this.rows = n;
+    this.tangentRows = 0; // a forwardTangent sets it after this pass; any other forward voids it
     this.h[0].set(x.subarray(0, n * s[0]));
     const L = this.layers;
     for (let l = 1; l <= L; l++) {
@@ -141,11 +138,9 @@ export class Mlp implements MlpState {
   backward(gOut: Float64Array, n: number, gIn?: Float64Array): void {
     const s = this.sizes;
     const L = this.layers;
-    if (n > this.capacity || gOut.length < n * s[L]) {
-      throw new RangeError(
-        `Mlp.backward: gOut must hold (n, ${s[L]}) values after a forward of n rows, got n = ${n}`,
-      );
-    }
+    checkSameRows("Mlp.backward", n, this.rows, "forward");
+    checkRows("Mlp.backward", "gOut", gOut, n, s[L]);
+    if (gIn !== undefined) checkRows("Mlp.backward", "gIn", gIn, n, s[0], false);
     let g = gOut;
     for (let l = L; l >= 1; l--) {
       gemmTN(
@@ -177,11 +172,18 @@ export class Mlp implements MlpState {
     v: Float64Array,
     n: number,
   ): { out: Float64Array; tangent: Float64Array } {
+    requireInteger("Mlp.forwardTangent", "n", n, 1);
+    checkRows("Mlp.forwardTangent", "x", x, n, this.sizes[0]);
+    checkRows("Mlp.forwardTangent", "v", v, n, this.sizes[0]);
     return forwardTangent(this, x, v, n);
   }
 
   /** grad += $\partial(\sum G\cdot f + \sum G_T\cdot Jv)/\partial\theta$ after forwardTangent. @param gOut (n, n_L) @param gTangent (n, n_L) */
   backwardTangent(gOut: Float64Array, gTangent: Float64Array, n: number): void {
+    const L = this.layers;
+    checkSameRows("Mlp.backwardTangent", n, this.tangentRows, "forwardTangent");
+    checkRows("Mlp.backwardTangent", "gOut", gOut, n, this.sizes[L]);
+    checkRows("Mlp.backwardTangent", "gTangent", gTangent, n, this.sizes[L]);
     backwardTangent(this, gOut, gTangent, n);
   }
 }
@@ -193,5 +195,32 @@ export class Mlp implements MlpState {
  * @see Goodfellow, Bengio & Courville (2016), Deep Learning, §6.5, Algorithms 6.3–6.4
  */
 export function mlp(options: MlpOptions): Mlp {
+  checkMlpOptions("mlp", options);
   return new Mlp(options);
+}
+
+/** Throws unless options are MlpOptions; `fn` names the caller. Returns them with defaults. */
+function checkMlpOptions(
+  fn: string,
+  options: MlpOptions,
+): { sizes: number[]; activation: ActivationName; kernel: GemmKernel | undefined } {
+  if (options === null || typeof options !== "object" || Array.isArray(options)) {
+    throw new TypeError(`${fn}: options must be an object, got ${describeValue(options)}`);
+  }
+  const { sizes, activation, kernel } = options;
+  if (!Array.isArray(sizes)) {
+    throw new TypeError(
+      `${fn}: options.sizes must be an array of widths, got ${describeValue(sizes)}`,
+    );
+  }
+  if (sizes.length < 2) {
+    throw new RangeError(`${fn}: options.sizes must list at least 2 widths, got ${sizes.length}`);
+  }
+  sizes.forEach((w, i) => requireInteger(fn, `options.sizes[${i}]`, w, 1));
+  const act =
+    activation === undefined
+      ? "silu"
+      : requireOneOf(fn, "options.activation", activation, ["silu", "relu", "tanh"] as const);
+  checkKernel(fn, "options.kernel", kernel);
+  return { sizes, activation: act, kernel };
 }

@@ -1,4 +1,5 @@
-import { describeValue } from "../base";
+import { describeValue, requireFinite, requireInteger, requireOneOf, requireTime } from "../base";
+import { checkKernel, checkRows, checkSameRows } from "./checks";
 import type { LinearProcess } from "../processes";
 import type { ActivationName } from "./activation";
 import type { GemmKernel } from "../linalg";
@@ -32,6 +33,9 @@ export interface ScoreNetOptions {
  */
 export function scoreNet(options: ScoreNetOptions): ScoreModel & { net: Mlp } {
   const fn = "scoreNet";
+  if (options === null || typeof options !== "object" || Array.isArray(options)) {
+    throw new TypeError(`${fn}: options must be an object, got ${describeValue(options)}`);
+  }
   const {
     dim: d,
     hidden,
@@ -41,19 +45,27 @@ export function scoreNet(options: ScoreNetOptions): ScoreModel & { net: Mlp } {
     process,
     kernel,
   } = options;
-  if (!Number.isInteger(d) || d < 1)
-    throw new RangeError(`${fn}: dim must be a positive integer, got ${d}`);
-  if (!Number.isInteger(embedding) || embedding < 0 || embedding % 2 !== 0) {
-    throw new RangeError(
-      `${fn}: embedding must be 0 or an even positive integer, got ${embedding}`,
+  requireInteger(fn, "options.dim", d, 1);
+  if (!Array.isArray(hidden)) {
+    throw new TypeError(
+      `${fn}: options.hidden must be an array of widths, got ${describeValue(hidden)}`,
     );
   }
-  if (output !== "score" && output !== "noise") {
-    throw new RangeError(`${fn}: output must be "score" or "noise", got ${describeValue(output)}`);
+  hidden.forEach((w, i) => requireInteger(fn, `options.hidden[${i}]`, w, 1));
+  requireOneOf(fn, "options.activation", activation, ["silu", "relu", "tanh"] as const);
+  requireInteger(fn, "options.embedding", embedding, 0);
+  if (embedding % 2 !== 0) {
+    throw new RangeError(
+      `${fn}: options.embedding must be 0 or an even positive integer, got ${embedding}`,
+    );
   }
+  requireOneOf(fn, "options.output", output, ["score", "noise"] as const);
   if (output === "noise" && (!process || typeof process.std !== "function")) {
-    throw new TypeError(`${fn}: output "noise" needs a LinearProcess in options.process`);
+    throw new TypeError(
+      `${fn}: options.process must be a LinearProcess for output "noise", got ${describeValue(process)}`,
+    );
   }
+  checkKernel(fn, "options.kernel", kernel);
   const E = embedding === 0 ? 1 : embedding;
   const w = d + E;
   const net = new Mlp({ sizes: [w, ...hidden, d], activation, kernel });
@@ -66,7 +78,14 @@ export function scoreNet(options: ScoreNetOptions): ScoreModel & { net: Mlp } {
   let gT = new Float64Array(0); // (n, d)
   let inv = new Float64Array(0); // (n) factor c_r: s = c_r f
   let tBuf = new Float64Array(0); // (n)
-  const prepare = (t: Float64Array, x: Float64Array, n: number): void => {
+  /** Fills input (and inv) for n rows; `scalar`: t holds one time repeated (score's t). */
+  const prepare = (
+    fn: string,
+    t: Float64Array,
+    x: Float64Array,
+    n: number,
+    scalar = false,
+  ): void => {
     if (n > cap) {
       [input, dir] = [new Float64Array(n * w), new Float64Array(n * w)];
       [s, tan, g, gT] = [0, 0, 0, 0].map(() => new Float64Array(n * d));
@@ -77,11 +96,31 @@ export function scoreNet(options: ScoreNetOptions): ScoreModel & { net: Mlp } {
     if (embedding === 0) for (let r = 0; r < n; r++) input[r * w + d] = t[r];
     else timeEmbedding(t, input, n, embedding, w, d);
     for (let r = 0; r < n; r++)
-      inv[r] = output === "noise" ? -1 / (process as LinearProcess).std(t[r]) : 1;
+      inv[r] = output === "noise" ? -1 / noiseStd(fn, scalar ? -1 : r, t[r]) : 1;
+  };
+  /** σ_{t_r} of the process, for t_r in [0, T] with σ > 0 (the ε-output divides by it). */
+  const noiseStd = (fn: string, r: number, tr: number): number => {
+    const p = process as LinearProcess;
+    const std = tr >= 0 && tr <= p.T ? p.std(tr) : NaN;
+    if (!(std > 0)) {
+      const name = r < 0 ? "t" : `t[${r}]`; // built only on failure: this runs per row
+      requireTime(fn, name, tr, p.T);
+      throw new RangeError(
+        `${fn}: ${name} must have std(t) > 0 for output "noise" (s = −f/σ_t), got ${tr}`,
+      );
+    }
+    return std;
   };
   const scaled = (f: Float64Array, o: Float64Array, n: number): Float64Array => {
     for (let r = 0; r < n; r++) for (let i = 0; i < d; i++) o[r * d + i] = inv[r] * f[r * d + i];
     return o.subarray(0, n * d);
+  };
+  let rows = 0; // rows of the last evaluate (or evaluateTangent), for backward
+  let tangentRows = 0; // rows of the last evaluateTangent, for backwardTangent
+  const checkBatch = (name: string, t: Float64Array, x: Float64Array, n: number): void => {
+    requireInteger(name, "n", n, 1);
+    checkRows(name, "t", t, n, 1);
+    checkRows(name, "x", x, n, d);
   };
   const model = {
     dim: d,
@@ -90,25 +129,44 @@ export function scoreNet(options: ScoreNetOptions): ScoreModel & { net: Mlp } {
     grad: net.grad,
     zeroGrad: () => net.zeroGrad(),
     evaluate(t: Float64Array, x: Float64Array, n: number): Float64Array {
-      prepare(t, x, n);
-      return scaled(net.forward(input, n), s, n);
+      checkBatch("scoreNet.evaluate", t, x, n);
+      prepare("scoreNet.evaluate", t, x, n);
+      const res = scaled(net.forward(input, n), s, n);
+      [rows, tangentRows] = [n, 0];
+      return res;
     },
     backward(gs: Float64Array, n: number): void {
+      checkSameRows("scoreNet.backward", n, rows, "evaluate");
+      checkRows("scoreNet.backward", "gScore", gs, n, d);
       net.backward(scaled(gs, g, n), n);
     },
     evaluateTangent(t: Float64Array, x: Float64Array, v: Float64Array, n: number) {
-      prepare(t, x, n);
+      checkBatch("scoreNet.evaluateTangent", t, x, n);
+      checkRows("scoreNet.evaluateTangent", "v", v, n, d);
+      prepare("scoreNet.evaluateTangent", t, x, n);
       for (let r = 0; r < n; r++) for (let i = 0; i < d; i++) dir[r * w + i] = v[r * d + i];
       const res = net.forwardTangent(input, dir, n);
+      [rows, tangentRows] = [n, n];
       return { score: scaled(res.out, s, n), tangent: scaled(res.tangent, tan, n) };
     },
     backwardTangent(gs: Float64Array, gt: Float64Array, n: number): void {
+      const name = "scoreNet.backwardTangent";
+      checkSameRows(name, n, tangentRows, "evaluateTangent");
+      checkRows(name, "gScore", gs, n, d);
+      checkRows(name, "gTangent", gt, n, d);
       net.backwardTangent(scaled(gs, g, n), scaled(gt, gT, n), n);
     },
     score(t: number, x: Float64Array, out: Float64Array, n: number): void {
+      const name = "scoreNet.score";
+      requireFinite(name, "t", t);
+      requireInteger(name, "n", n, 1);
+      checkRows(name, "x", x, n, d);
+      checkRows(name, "out", out, n, d, false);
       if (tBuf.length < n) tBuf = new Float64Array(n);
       tBuf.fill(t, 0, n);
-      out.set(model.evaluate(tBuf, x, n));
+      prepare(name, tBuf, x, n, true);
+      out.set(scaled(net.forward(input, n), s, n));
+      [rows, tangentRows] = [n, 0]; // as evaluate: backward may follow
     },
   };
   return Object.freeze(model);

@@ -1,3 +1,6 @@
+import { requireFinite, requireInteger } from "../base";
+import { checkRows } from "./checks";
+
 // Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
 const { sin, cos, exp, log } = Math;
 
@@ -6,10 +9,13 @@ const { sin, cos, exp, log } = Math;
  * $\omega_k = \text{scale}\cdot 10^{-4k/K}$, $K = \text{dim}/2$: the sinusoidal embedding of
  * the transformer, used by DDPM for the time step. Rows r of out get $e(t_r)$ at columns
  * [offset, offset + dim) of a row of width `stride`.
- * @param t (n) times
+ * @param t (n) times, finite
  * @param out (n, stride) row-major, written at columns offset .. offset + dim
+ * @param n rows, an integer ≥ 0
  * @param dim embedding width, even, ≥ 2
- * @param scale $\omega_0$ (default 1000: t in [0, 1] read as DDPM's step index)
+ * @param stride row width of out, ≥ offset + dim (default dim)
+ * @param offset first column written (default 0)
+ * @param scale $\omega_0 > 0$ (default 1000: t in [0, 1] read as DDPM's step index)
  * @see Vaswani et al. (2017), NeurIPS, §3.5; Ho et al. (2020), NeurIPS, Appendix B
  */
 export function timeEmbedding(
@@ -21,17 +27,20 @@ export function timeEmbedding(
   offset = 0,
   scale = 1000,
 ): void {
-  if (!Number.isInteger(dim) || dim < 2 || dim % 2 !== 0) {
-    throw new RangeError(`timeEmbedding: dim must be an even integer >= 2, got ${dim}`);
-  }
-  if (!Number.isInteger(n) || n < 0 || t.length < n) {
-    throw new RangeError(`timeEmbedding: n must be an integer in [0, t.length], got ${n}`);
-  }
-  if (offset + dim > stride || out.length < n * stride) {
+  const fn = "timeEmbedding";
+  requireInteger(fn, "n", n, 0);
+  requireInteger(fn, "dim", dim, 2);
+  if (dim % 2 !== 0) throw new RangeError(`${fn}: dim must be an even integer >= 2, got ${dim}`);
+  requireInteger(fn, "stride", stride, dim);
+  requireInteger(fn, "offset", offset, 0);
+  if (offset + dim > stride) {
     throw new RangeError(
-      `timeEmbedding: out must hold (n, stride) = (${n}, ${stride}) with offset + dim <= stride, got length ${out.length}, offset ${offset}`,
+      `${fn}: offset must leave room for dim = ${dim} columns in a row of stride ${stride}, got ${offset}`,
     );
   }
+  requireFinite(fn, "scale", scale, "a finite number > 0", (v) => v > 0);
+  checkRows(fn, "t", t, n, 1);
+  checkRows(fn, "out", out, n, stride, false);
   const K = dim / 2;
   const c = log(1e4) / K;
   for (let r = 0; r < n; r++) {

@@ -27,12 +27,38 @@ describe("Adam", () => {
     c.forEach((ci, i) => expect(Math.abs(p[i] - ci)).toBeLessThan(1e-3));
   });
   it.each([
-    [() => adam(0), "adam: size must be a positive integer, got 0"],
-    [() => adam(2, { lr: -1 }), "adam: lr out of range, got -1"],
-    [() => adam(2, { beta2: 1 }), "adam: beta2 out of range, got 1"],
+    [() => adam(0), RangeError, "adam: size must be a positive integer, got 0"],
+    [() => adam(2, { lr: -1 }), RangeError, "adam: options.lr must be a finite number > 0, got -1"],
+    [
+      () => new Adam(2, { beta2: 1 }),
+      RangeError,
+      "Adam: options.beta2 must be a number in [0, 1), got 1",
+    ],
+    [() => adam(2, { eps: 0 }), RangeError, "adam: options.eps must be a finite number > 0, got 0"],
+    [() => adam(2, null as never), TypeError, "adam: options must be an object, got null"],
     [
       () => adam(2).step(new Float64Array(3), new Float64Array(2)),
-      "Adam.step: params and grad must have length 2, got 3 and 2",
+      RangeError,
+      "Adam.step: params must have length 2, got 3",
     ],
-  ])("bad input %#", (f, msg) => expect(f).toThrow(msg));
+    [
+      () => adam(2).step(new Float64Array(2), Float64Array.of(0, NaN)),
+      RangeError,
+      "Adam.step: grad[1] must be a finite number, got NaN",
+    ],
+  ])("bad input %#", (f, type, msg) => {
+    expect(f).toThrow(type);
+    expect(f).toThrow(msg);
+  });
+
+  it("leaves params untouched when a gradient entry is NaN (was: every parameter NaN)", () => {
+    const opt = adam(2);
+    const p = Float64Array.of(1, 2);
+    expect(() => opt.step(p, Float64Array.of(NaN, 0))).toThrow(RangeError);
+    expect(Array.from(p)).toEqual([1, 2]);
+  });
+
+  it("ε = 0 is refused: a parameter whose gradient is 0 would become 0/0 = NaN", () => {
+    expect(() => new Adam(1, { eps: 0 })).toThrow("Adam: options.eps must be a finite number > 0");
+  });
 });

@@ -1,4 +1,4 @@
-import { Mlp, type ActivationName } from "../../src/nn";
+import { Mlp, mlp, type ActivationName } from "../../src/nn";
 import { createRng, fillNormal, spawn } from "../../src/rng";
 
 const SEED = 47;
@@ -93,21 +93,62 @@ describe("Mlp: shapes and bad input", () => {
     expect(Math.max(...w1.map(Math.abs))).toBeGreaterThan(0.24);
   });
   it.each([
-    [() => new Mlp({ sizes: [3] }), RangeError, "mlp: sizes must list at least 2 widths"],
+    [() => new Mlp({ sizes: [3] }), RangeError, "Mlp: options.sizes must list at least 2 widths"],
     [
-      () => new Mlp({ sizes: [3, 0] }),
+      () => mlp({ sizes: [3, 0] }),
       RangeError,
-      "mlp: sizes[1] must be a positive integer, got 0",
+      "mlp: options.sizes[1] must be a positive integer, got 0",
     ],
     [
       () => new Mlp({ sizes: [3, 2], activation: "gelu" as "relu" }),
-      RangeError,
-      'mlp: activation must be "silu", "relu" or "tanh", got "gelu"',
+      TypeError,
+      'Mlp: options.activation must be one of "silu", "relu", "tanh", got "gelu"',
     ],
+    [() => mlp(undefined as never), TypeError, "mlp: options must be an object, got undefined"],
     [
       () => new Mlp({ sizes: [3, 2] }).forward(new Float64Array(5), 2),
       RangeError,
-      "Mlp.forward: x must hold (n, 3) values",
+      "Mlp.forward: x must hold (n, 3) = (2, 3) values, got length 5",
+    ],
+    [
+      () => new Mlp({ sizes: [3, 2] }).forward(Float64Array.of(1, NaN, 3), 1),
+      RangeError,
+      "Mlp.forward: x[1] must be a finite number, got NaN",
+    ],
+    [
+      () => new Mlp({ sizes: [3, 2] }).weight(0),
+      RangeError,
+      "Mlp.weight: l must be a positive integer, got 0",
+    ],
+    [
+      () => new Mlp({ sizes: [3, 2] }).init(undefined as never),
+      TypeError,
+      "Mlp.init: rng must be an Rng, got undefined",
+    ],
+    [
+      () => {
+        const net = new Mlp({ sizes: [3, 2] });
+        net.forward(new Float64Array(3 * 4), 4);
+        net.forward(new Float64Array(3 * 2), 2);
+        net.backward(new Float64Array(2 * 4), 4); // buffers hold 4 rows, the last forward 2
+      },
+      RangeError,
+      "Mlp.backward: n must equal the rows of the last forward (2), got 4",
+    ],
+    [
+      () => {
+        const net = new Mlp({ sizes: [3, 2] });
+        net.forwardTangent(new Float64Array(6), new Float64Array(6), 2);
+        net.forward(new Float64Array(6), 2);
+        net.backwardTangent(new Float64Array(4), new Float64Array(4), 2);
+      },
+      RangeError,
+      "Mlp.backwardTangent: n must equal the rows of the last forwardTangent (none to go back through), got 2",
+    ],
+    [
+      () => new Mlp({ sizes: [3, 2] }).forwardTangent(new Float64Array(6), new Float64Array(5), 2),
+      RangeError,
+      "Mlp.forwardTangent: v must hold (n, 3) = (2, 3) values, got length 5",
     ],
   ])("%#", (f, type, msg) => {
     expect(f).toThrow(type);

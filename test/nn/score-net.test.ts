@@ -84,10 +84,23 @@ describe("scoreNet and affineScore", () => {
   });
   it("bad input", () => {
     expect(() => scoreNet({ dim: 2, hidden: [4], output: "noise" })).toThrow(
-      'scoreNet: output "noise" needs a LinearProcess',
+      'scoreNet: options.process must be a LinearProcess for output "noise", got undefined',
     );
     expect(() => scoreNet({ dim: 0, hidden: [4] })).toThrow(
-      "scoreNet: dim must be a positive integer, got 0",
+      "scoreNet: options.dim must be a positive integer, got 0",
+    );
+    // was "mlp: sizes[1] must be a positive integer, got 0", naming an inner helper
+    expect(() => scoreNet({ dim: 2, hidden: [0] })).toThrow(
+      "scoreNet: options.hidden[0] must be a positive integer, got 0",
+    );
+    const vp = vpSde({ dim: 2 });
+    const net = scoreNet({ dim: 2, hidden: [4], output: "noise", process: vp });
+    // was vpSde.std's error; t = 0 gave −1/σ_0 = −Infinity silently
+    expect(() => net.evaluate(Float64Array.of(2), new Float64Array(2), 1)).toThrow(
+      "scoreNet.evaluate: t[0] must be in [0, T] = [0, 1], got 2",
+    );
+    expect(() => net.evaluate(Float64Array.of(0), new Float64Array(2), 1)).toThrow(
+      'scoreNet.evaluate: t[0] must have std(t) > 0 for output "noise" (s = −f/σ_t), got 0',
     );
     expect(() => affineScore(1.5)).toThrow("affineScore: dim must be a positive integer, got 1.5");
   });

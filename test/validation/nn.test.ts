@@ -1,0 +1,4 @@
+import { describeProbes } from "./harness";
+import { probes } from "./nn.probes";
+
+describeProbes("nn", probes);
