@@ -55,16 +55,32 @@ function add(a: Poly, b: Poly, sign: bigint): Poly {
   return out;
 }
 
+/**
+ * Most products of two monomials one call may form (about a second of work): expanding e.g.
+ * (x1 + … + x10)^64 would need ~1e11 terms, so it is refused instead of hanging; each product
+ * costs ~10-30 µs (a Map and a sorted key).
+ */
+const MAX_PRODUCTS = 5e4;
+/** Products formed so far by the current call (reset by rationalNormalForm; calls are synchronous). */
+let products = 0;
+
 function mul(a: Poly, b: Poly): Poly {
-  let out: Poly = new Map();
+  products += a.size * b.size;
+  if (products > MAX_PRODUCTS) {
+    throw new RangeError(
+      `rationalNormalForm: node expands to more than ${MAX_PRODUCTS} monomial products (a product of ${a.size} by ${b.size} terms); the expansion would not finish in reasonable time`,
+    );
+  }
+  const out: Poly = new Map(); // accumulated in place: one pass over the a·b products
   for (const x of a.values()) {
-    const part: Poly = new Map();
     for (const y of b.values()) {
       const m: Mono = new Map(x.m);
       for (const [at, e] of y.m) m.set(at, (m.get(at) ?? 0) + e);
-      part.set(key(m), { c: x.c * y.c, m });
+      const k = key(m);
+      const v = (out.get(k)?.c ?? 0n) + x.c * y.c;
+      if (v === 0n) out.delete(k);
+      else out.set(k, { c: v, m });
     }
-    out = add(out, part, 1n);
   }
   return out;
 }
@@ -108,7 +124,37 @@ function ratioValue(r: Ratio): number {
   return p % q === 0n ? Number(p / q) : Number(p) / Number(q);
 }
 
-function walk(node: SymbolicNode): Ratio {
+/** Throws a TypeError unless `v` is a node (an object with a string `type`); returns it. */
+function requireNode(v: unknown, path: string): SymbolicNode {
+  if (v === null || typeof v !== "object" || typeof (v as SymbolicNode).type !== "string") {
+    throw new TypeError(
+      `rationalNormalForm: ${path} must be a mathjs node, got ${describeValue(v)}`,
+    );
+  }
+  return v as SymbolicNode;
+}
+
+/** The argument nodes of an operator or function node, `count` of them when given. */
+function argsOf(node: SymbolicNode, path: string, count?: number): SymbolicNode[] {
+  const args: unknown = node.args;
+  if (!Array.isArray(args) || args.length === 0 || (count !== undefined && args.length !== count)) {
+    const want = count === undefined ? "a non-empty array" : `an array of ${count}`;
+    throw new TypeError(
+      `rationalNormalForm: ${path}.args must be ${want} of nodes for ${String(node.fn)}, got ${describeValue(args)}`,
+    );
+  }
+  return args.map((a, i) => requireNode(a, `${path}.args[${i}]`));
+}
+
+const ARITY: Record<string, number | undefined> = {
+  unaryMinus: 1,
+  unaryPlus: 1,
+  subtract: 2,
+  divide: 2,
+  pow: 2,
+};
+
+function walk(node: SymbolicNode, path: string): Ratio {
   const one = constant(1n);
   switch (node.type) {
     case "ConstantNode":
@@ -117,10 +163,11 @@ function walk(node: SymbolicNode): Ratio {
     case "SymbolNode":
       return { num: atom(String(node.name)), den: one };
     case "ParenthesisNode":
-      return walk(node.content as SymbolicNode);
+      return walk(requireNode(node.content, `${path}.content`), `${path}.content`);
     case "OperatorNode": {
-      const args = (node.args ?? []).map(walk);
       const fn = String(node.fn);
+      const nodes = argsOf(node, path, fn in ARITY ? ARITY[fn] : undefined);
+      const args = nodes.map((a, i) => walk(a, `${path}.args[${i}]`));
       if (fn === "unaryMinus") return { num: add(new Map(), args[0].num, -1n), den: args[0].den };
       if (fn === "unaryPlus") return args[0];
       if (fn === "add") return args.reduce((s, a) => ratAdd(s, a, 1n));
@@ -144,8 +191,8 @@ function walk(node: SymbolicNode): Ratio {
   // exp(x ^ 2 * -1 / 2) and exp(-x^2/2) are the same atom), or the text of x^y
   if (node.type === "FunctionNode" && node.args) {
     const name = String((node.fn as { name?: unknown })?.name ?? node.fn);
-    const inner = node.args.map((a) => {
-      const r = walk(a);
+    const inner = argsOf(node, path).map((a, i) => {
+      const r = walk(a, `${path}.args[${i}]`);
       return `(${format(r.num)})/(${format(r.den)})`;
     });
     return { num: atom(`${name}(${inner.join(", ")})`), den: one };
@@ -172,18 +219,17 @@ function format(p: Poly): string {
  * opaque atoms (`exp(…)`, `log(…)`, … keyed by their text). Exact: rational arithmetic in BigInt,
  * no cancellation of common factors, so $e \equiv 0$ exactly when P is the zero polynomial. The
  * zero test mathjs's `simplify` and `rationalize` cannot do for several variables.
- * @param node - a mathjs node (`math.parse(…)`, `math.derivative(…)`), numbers as doubles.
+ * @param node - a mathjs node (`math.parse(…)`, `math.derivative(…)`), numbers as doubles;
+ *   operators with their arguments (a TypeError names a malformed node by its path). An
+ *   expansion that would form more than 5·10⁴ monomial products (about a second) is a RangeError.
  * @returns numerator, denominator, number of terms, and isZero.
  * @see J. H. Davenport, Y. Siret & E. Tournier (1988), Computer Algebra, §2.1 (canonical forms of
  *   rational functions).
  */
 export function rationalNormalForm(node: SymbolicNode): RationalForm {
-  if (typeof node !== "object" || node === null || typeof node.type !== "string") {
-    throw new TypeError(
-      `rationalNormalForm: node must be a mathjs node, got ${describeValue(node)}`,
-    );
-  }
-  const { num, den } = walk(node);
+  requireNode(node, "node");
+  products = 0;
+  const { num, den } = walk(node, "node");
   return Object.freeze({
     numerator: format(num),
     denominator: format(den),

@@ -37,4 +37,30 @@ describe("rationalNormalForm", () => {
     );
     expect(() => rationalNormalForm("x" as never)).toThrow(TypeError);
   });
+
+  test("an expansion too large to finish is refused within a second (it used to run for hours)", () => {
+    const start = Date.now();
+    expect(() => rationalNormalForm(parse("(a + b + c + d + e + f + g + h + i + j)^64"))).toThrow(
+      /^rationalNormalForm: node expands to more than 50000 monomial products/,
+    );
+    expect(Date.now() - start).toBeLessThan(5000); // at most 5e4 products of ~10-30 µs on a loaded machine
+    // a moderate power still expands: (x + y)^20 has 21 terms
+    expect(rationalNormalForm(parse("(x + y)^20")).terms).toBe(21);
+  });
+
+  test("a malformed node is a TypeError naming its path", () => {
+    const bad = { type: "OperatorNode", fn: "subtract", args: [parse("x")], toString: () => "x -" };
+    expect(() => rationalNormalForm(bad)).toThrow(
+      new TypeError(
+        "rationalNormalForm: node.args must be an array of 2 of nodes for subtract, got an array of length 1",
+      ),
+    );
+    const paren = { type: "ParenthesisNode", content: null, toString: () => "( )" };
+    expect(() => rationalNormalForm(paren)).toThrow(
+      new TypeError("rationalNormalForm: node.content must be a mathjs node, got null"),
+    );
+    expect(() => rationalNormalForm(undefined as never)).toThrow(
+      new TypeError("rationalNormalForm: node must be a mathjs node, got undefined"),
+    );
+  });
 });

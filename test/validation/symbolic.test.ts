@@ -1,0 +1,4 @@
+import { describeProbes } from "./harness";
+import { probes } from "./symbolic.probes";
+
+describeProbes("symbolic", probes);
