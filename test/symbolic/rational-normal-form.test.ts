@@ -55,7 +55,7 @@ describe("rationalNormalForm", () => {
         "rationalNormalForm: node.args must be an array of 2 of nodes for subtract, got an array of length 1",
       ),
     );
-    const paren = { type: "ParenthesisNode", content: null, toString: () => "( )" };
+    const paren = { type: "ParenthesisNode", content: null, toString: () => "( )" } as never;
     expect(() => rationalNormalForm(paren)).toThrow(
       new TypeError("rationalNormalForm: node.content must be a mathjs node, got null"),
     );
