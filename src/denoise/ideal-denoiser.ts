@@ -1,4 +1,5 @@
 import { requireInteger, requirePoints, requirePositive } from "../base";
+import { finiteResult } from "./tweedie";
 
 /**
  * The ideal denoiser of a finite data set $\{y_i\}_{i=1}^m$ (the empirical prior):
@@ -27,7 +28,8 @@ export function idealDenoiser(
 /**
  * $\nabla\log p(x) = (\alpha\,\mathbb E[x_0\mid x] - x)/\sigma^2$ for $p = \tfrac1m\sum_i\mathcal N(\alpha y_i, \sigma^2 I)$:
  * Tweedie read backwards. With $\alpha = 1$ and $\sigma = h$ it is the score of a Gaussian KDE
- * of bandwidth h. Overflows to ±Infinity only when $\sigma^2$ underflows ($\sigma$ below about 1e-154).
+ * of bandwidth h. A score beyond double precision (σ² underflowing, σ below about 1e-154) is a
+ * RangeError.
  * @param data (m, d) row-major data set, finite, m ≥ 1
  * @param x (n, d) row-major points, finite, n ≥ 1
  * @param dim d, a positive integer
@@ -45,7 +47,10 @@ export function empiricalScore(
 ): Float64Array {
   const [m, n] = checkArgs("empiricalScore", data, x, dim, scale, std);
   const mean = posteriorMean(data, x, dim, scale, std, m, n);
-  return mean.map((v, i) => (scale * v - x[i]) / (std * std));
+  return finiteResult(
+    "empiricalScore",
+    mean.map((v, i) => (scale * v - x[i]) / (std * std)),
+  );
 }
 
 /** Validates the arguments of idealDenoiser and empiricalScore; returns [m, n]. */

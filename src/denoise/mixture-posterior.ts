@@ -24,7 +24,16 @@ export function mixturePosterior(
   const n = requireMixturePoints(fn, mix, x);
   const a = requirePositive(fn, "scale", scale);
   requirePositive(fn, "std", std);
-  const q = pushForward(mix, a, std);
+  let q: GaussianMixture;
+  try {
+    q = pushForward(mix, a, std); // C_k = α²Σ_k + σ²I
+  } catch (error) {
+    // only at extreme scales: α²Σ_k + σ²I overflows, or underflows to a singular matrix
+    throw new RangeError(
+      `${fn}: scale and std must keep α²Σ_k + σ²I finite and positive definite in double precision, got scale = ${a}, std = ${std}`,
+      { cause: error },
+    );
+  }
   const { dim: d, components: K, means: mu, covs: S } = mix;
   const P = q.precisions; // (K, d, d) C_k⁻¹
   const G = new Float64Array(K * d * d); // (K, d, d) gains α Σ_k C_k⁻¹
@@ -64,6 +73,11 @@ export function mixturePosterior(
         for (let j = 0; j < d; j++) m += G[o + i * d + j] * y[j];
         mk[k * d + i] = m;
       }
+    }
+    if (!(max > -Infinity)) {
+      throw new RangeError(
+        `${fn}: x row ${r} is too far from every component: (x − αμ)ᵀC⁻¹(x − αμ) overflows`,
+      );
     }
     let total = 0;
     for (let k = 0; k < K; k++) total += logr[k] = Math.exp(logr[k] - max);

@@ -8,7 +8,7 @@ import { requireFiniteArray, requirePositive } from "../base";
  * @param score (n, d) $\nabla\log p$ at x, finite, of the length of x
  * @param scale $\alpha > 0$
  * @param std $\sigma > 0$
- * @returns (n, d) posterior means
+ * @returns (n, d) posterior means (a result beyond double precision is a RangeError)
  * @see Efron (2011), JASA 106(496), eq. (2.8); Robbins (1956), Proc. 3rd Berkeley Symp.
  */
 export function tweedieMean(
@@ -22,7 +22,10 @@ export function tweedieMean(
   requireFiniteArray(fn, "score", score, x.length);
   const a = requirePositive(fn, "scale", scale);
   const s = requirePositive(fn, "std", std);
-  return x.map((v, i) => (v + s * s * score[i]) / a);
+  return finiteResult(
+    fn,
+    x.map((v, i) => (v + s * s * score[i]) / a),
+  );
 }
 
 /**
@@ -31,7 +34,7 @@ export function tweedieMean(
  * @param hessianDiagonal (n, d) $\partial_i^2\log p$ at the noisy points, finite, n·d ≥ 1
  * @param scale $\alpha > 0$
  * @param std $\sigma > 0$
- * @returns (n, d) posterior variances
+ * @returns (n, d) posterior variances (a result beyond double precision is a RangeError)
  * @see Efron (2011), JASA 106(496), eq. (2.9)–(2.10); Meng et al. (2021), NeurIPS, "Estimating high order gradients of the data distribution by denoising", Lemma 1
  */
 export function tweedieVariance(
@@ -43,7 +46,25 @@ export function tweedieVariance(
   requireNonEmpty(fn, "hessianDiagonal", hessianDiagonal);
   const a = requirePositive(fn, "scale", scale);
   const s = requirePositive(fn, "std", std);
-  return hessianDiagonal.map((h) => (s * s * (1 + s * s * h)) / (a * a));
+  return finiteResult(
+    fn,
+    hessianDiagonal.map((h) => (s * s * (1 + s * s * h)) / (a * a)),
+  );
+}
+
+/**
+ * Returns out unless an entry overflowed (inputs near the limits of double precision), which is
+ * a RangeError naming fn rather than an Infinity or NaN passed on. @internal
+ */
+export function finiteResult(fn: string, out: Float64Array): Float64Array {
+  for (let i = 0; i < out.length; i++) {
+    if (!Number.isFinite(out[i])) {
+      throw new RangeError(
+        `${fn}: the result overflows double precision at [${i}] (got ${out[i]}): rescale the inputs`,
+      );
+    }
+  }
+  return out;
 }
 
 /** Throws unless v is a non-empty Float64Array of finite numbers. */

@@ -119,6 +119,26 @@ describe("tweedie, mixturePosterior, idealDenoiser", () => {
         /tweedieVariance: hessianDiagonal must be non-empty, got a Float64Array of length 0/,
       ],
       [
+        () => mixturePosterior(mix, a, 1e200, 1),
+        RangeError,
+        /mixturePosterior: scale and std must keep α²Σ_k \+ σ²I finite and positive definite in double precision, got scale = 1e\+200, std = 1/,
+      ],
+      [
+        () => mixturePosterior(mix, Float64Array.of(1e200), 1, 1),
+        RangeError,
+        /mixturePosterior: x row 0 is too far from every component/,
+      ],
+      [
+        () => tweedieMean(Float64Array.of(1e308), Float64Array.of(1e308), 1, 10),
+        RangeError,
+        /tweedieMean: the result overflows double precision at \[0\] \(got Infinity\)/,
+      ],
+      [
+        () => empiricalScore(Float64Array.of(-1, 1), Float64Array.of(0.5), 1, 1, 1e-200),
+        RangeError,
+        /empiricalScore: the result overflows double precision at \[0\]/,
+      ],
+      [
         () => empiricalScore(a, a, 2.5, 1, 1),
         RangeError,
         /empiricalScore: dim must be a positive integer, got 2.5/,
