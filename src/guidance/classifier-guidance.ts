@@ -1,14 +1,14 @@
 import type { LinearProcess } from "../processes";
 import type { ScoreFunction } from "../score";
-import { MixtureKernels, pushForward, type GaussianMixture } from "../mixture";
+import {
+  MixtureKernels,
+  pushForward,
+  requireLinearProcess,
+  type GaussianMixture,
+} from "../mixture";
 import { requireNonNegative } from "../base";
 import { classGradient } from "./classifier";
-import {
-  requireClass,
-  requireLinearProcessOf,
-  requireMixtureArg,
-  requireScoreCall,
-} from "./validate";
+import { requireClass, requireScoreCall } from "./validate";
 
 /**
  * $\tilde s_t(x) = \nabla_x\log p_t(x) + \gamma\,\nabla_x\log p_t(y \mid x)$, both terms exact
@@ -30,8 +30,7 @@ export function classifierGuidedScore(
   gamma: number,
 ): ScoreFunction {
   const fn = "classifierGuidedScore";
-  requireMixtureArg(fn, "data", data);
-  requireLinearProcessOf(fn, process, data);
+  requireLinearProcess(fn, process, data, "data");
   requireClass(fn, data, y);
   requireNonNegative(fn, "gamma", gamma);
   const d = data.dim;
@@ -41,15 +40,16 @@ export function classifierGuidedScore(
     for (const c of cache) if (c.t === t) return c;
     const mix = pushForward(data, process.scale(t), process.std(t)); // p_t
     if (cache.length === 2) cache.shift();
-    cache.push({ t, mix, kernels: new MixtureKernels(mix) });
+    cache.push({ t, mix, kernels: new MixtureKernels(mix, `${fn}.score`) });
     return cache[cache.length - 1];
   };
   return Object.freeze({
     dim: d,
     score(t: number, x: Float64Array, out: Float64Array, n: number): void {
-      const { mix, kernels } = at(requireScoreCall(`${fn}.score`, t, x, out, n, d, process.T));
-      kernels.score(x, out, n); // ∇ log p_t
-      const g = classGradient(mix, y, x, n); // (n, d) ∇ log p_t(y | x)
+      const f = `${fn}.score`;
+      const { mix, kernels } = at(requireScoreCall(f, t, x, out, n, d, process.T));
+      kernels.score(x, out, n, f); // ∇ log p_t
+      const g = classGradient(f, mix, y, x, n); // (n, d) ∇ log p_t(y | x)
       for (let i = 0; i < n * d; i++) out[i] += gamma * g[i];
     },
   });

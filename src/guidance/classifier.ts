@@ -1,6 +1,6 @@
-import { gaussianMixture, MixtureKernels, type GaussianMixture } from "../mixture";
+import { gaussianMixture, MixtureKernels, requireMixture, type GaussianMixture } from "../mixture";
 import { requirePoints } from "../base";
-import { requireClass, requireMixtureArg } from "./validate";
+import { requireClass } from "./validate";
 
 /**
  * $p(x \mid y = k) = \mathcal N(x; \mu_k, \Sigma_k)$: component k of a mixture as the
@@ -12,7 +12,7 @@ import { requireClass, requireMixtureArg } from "./validate";
  */
 export function classConditional(mix: GaussianMixture, y: number): GaussianMixture {
   const fn = "classConditional";
-  requireMixtureArg(fn, "mix", mix);
+  requireMixture(fn, mix);
   requireClass(fn, mix, y);
   return component(mix, y);
 }
@@ -32,11 +32,11 @@ export function classifierLogProbability(
   x: Float64Array,
 ): Float64Array {
   const fn = "classifierLogProbability";
-  requireMixtureArg(fn, "mix", mix);
+  requireMixture(fn, mix);
   requireClass(fn, mix, y);
   const n = requirePoints(fn, "x", x, mix.dim);
-  const lp = logDensity(mix, x, n); // (n)
-  const ly = logDensity(component(mix, y), x, n); // (n)
+  const lp = logDensity(fn, mix, x, n); // (n)
+  const ly = logDensity(fn, component(mix, y), x, n); // (n)
   const lw = Math.log(mix.weights[y]);
   return ly.map((v, i) => lw + v - lp[i]);
 }
@@ -52,10 +52,10 @@ export function classifierLogProbability(
  */
 export function classifierGradient(mix: GaussianMixture, y: number, x: Float64Array): Float64Array {
   const fn = "classifierGradient";
-  requireMixtureArg(fn, "mix", mix);
+  requireMixture(fn, mix);
   requireClass(fn, mix, y);
   const n = requirePoints(fn, "x", x, mix.dim);
-  return classGradient(mix, y, x, n);
+  return classGradient(fn, mix, y, x, n);
 }
 
 /** Component y of mix as a one-component mixture (validated arguments). @internal */
@@ -68,15 +68,25 @@ export function component(mix: GaussianMixture, y: number): GaussianMixture {
   });
 }
 
-/** log p at the first n rows of x (validated arguments): (n). @internal */
-export function logDensity(mix: GaussianMixture, x: Float64Array, n: number): Float64Array {
+/** log p at the first n rows of x (validated arguments), errors naming fn: (n). @internal */
+export function logDensity(
+  fn: string,
+  mix: GaussianMixture,
+  x: Float64Array,
+  n: number,
+): Float64Array {
   const out = new Float64Array(n); // (n)
-  new MixtureKernels(mix).logDensity(x, out, n);
+  new MixtureKernels(mix, fn).logDensity(x, out, n, fn);
   return out;
 }
 
-/** ∇ log p(y | x) at the first n rows of x (validated arguments): (n, d). @internal */
+/**
+ * ∇ log p(y | x) at the first n rows of x (validated arguments): (n, d). A point so far from
+ * every component that the quadratic forms overflow is a RangeError naming fn, never a NaN.
+ * @internal
+ */
 export function classGradient(
+  fn: string,
   mix: GaussianMixture,
   y: number,
   x: Float64Array,
@@ -96,6 +106,11 @@ export function classGradient(
       }
       l[k] = logNormalizers[k] - 0.5 * q;
       m = Math.max(m, l[k]);
+    }
+    if (!(m > -Infinity)) {
+      throw new RangeError(
+        `${fn}: x row ${r} is too far from every component: (x − μ)ᵀΣ⁻¹(x − μ) overflows`,
+      );
     }
     let z = 0;
     for (let k = 0; k < K; k++) z += Math.exp(l[k] - m);

@@ -1,7 +1,7 @@
-import type { GaussianMixture } from "../mixture";
+import { requireMixture, type GaussianMixture } from "../mixture";
 import { requireNonNegative, requirePoints } from "../base";
 import { component, logDensity } from "./classifier";
-import { requireClass, requireMixtureArg } from "./validate";
+import { requireClass } from "./validate";
 
 /**
  * $\log\tilde p(x) = \log p(x) + \gamma\log p(y \mid x) + c = (1 - \gamma)\log p(x) + \gamma\log\big(w_y\mathcal N(x;\mu_y,\Sigma_y)\big) + c$:
@@ -22,12 +22,12 @@ export function tiltedLogDensity(
   x: Float64Array,
 ): Float64Array {
   const fn = "tiltedLogDensity";
-  requireMixtureArg(fn, "mix", mix);
+  requireMixture(fn, mix);
   requireClass(fn, mix, y);
   requireNonNegative(fn, "gamma", gamma);
   const n = requirePoints(fn, "x", x, mix.dim);
-  const lp = logDensity(mix, x, n); // (n)
-  const ly = logDensity(component(mix, y), x, n); // (n)
+  const lp = logDensity(fn, mix, x, n); // (n)
+  const ly = logDensity(fn, component(mix, y), x, n); // (n)
   const lw = Math.log(mix.weights[y]);
   return lp.map((v, i) => (1 - gamma) * v + gamma * (lw + ly[i]));
 }

@@ -1,30 +1,5 @@
 import type { GaussianMixture } from "../mixture";
-import type { LinearProcess } from "../processes";
-import {
-  describeValue,
-  requireAllFinite,
-  requireFinite,
-  requireFloat64Array,
-  requireInteger,
-  requireInterface,
-} from "../base";
-
-/** Throws a TypeError unless v is a GaussianMixture from `gaussianMixture`. @internal */
-export function requireMixtureArg(fn: string, name: string, v: unknown): GaussianMixture {
-  const m = v as GaussianMixture;
-  if (
-    m === null ||
-    typeof m !== "object" ||
-    !Number.isInteger(m.dim) ||
-    !Number.isInteger(m.components) ||
-    !ArrayBuffer.isView(m.precisions)
-  ) {
-    throw new TypeError(
-      `${fn}: ${name} must be a GaussianMixture from gaussianMixture, got ${describeValue(v)}`,
-    );
-  }
-  return m;
-}
+import { requireAllFinite, requireFinite, requireFloat64Array, requireInteger } from "../base";
 
 /** Throws unless y is a class of mix, an integer in [0, K); returns it. @internal */
 export function requireClass(fn: string, mix: GaussianMixture, y: unknown): number {
@@ -36,25 +11,6 @@ export function requireClass(fn: string, mix: GaussianMixture, y: unknown): numb
     `an integer in [0, ${K})`,
     (v) => Number.isInteger(v) && v >= 0 && v < K,
   );
-}
-
-/** Throws unless process is a LinearProcess (scale, std, T) of the dimension of `data`. @internal */
-export function requireLinearProcessOf(
-  fn: string,
-  process: unknown,
-  data: GaussianMixture,
-): LinearProcess {
-  requireInterface(fn, "process", process, "a LinearProcess (with scale and std)", [
-    "scale",
-    "std",
-  ]);
-  const p = process as LinearProcess;
-  if (p.dim !== data.dim) {
-    throw new RangeError(
-      `${fn}: process.dim must equal data.dim = ${data.dim}, got ${describeValue(p.dim)}`,
-    );
-  }
-  return p;
 }
 
 /**

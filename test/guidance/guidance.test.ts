@@ -191,6 +191,24 @@ describe("guidance bad input", () => {
       "classifierGuidedScore: data must be a GaussianMixture from gaussianMixture, got an object",
     ],
     [
+      "gradient at a point so far that the quadratic forms overflow",
+      () => classifierGradient(mix2, 0, Float64Array.of(1e200, 0)),
+      RangeError,
+      "classifierGradient: x row 0 is too far from every component",
+    ],
+    [
+      "guided score at a point so far away: named by the method called, not MixtureKernels",
+      () =>
+        classifierGuidedScore(mix2, vp, 0, 1).score(
+          0.5,
+          Float64Array.of(1e200, 0),
+          new Float64Array(2),
+          1,
+        ),
+      RangeError,
+      "classifierGuidedScore.score: x row 0 is too far from every component",
+    ],
+    [
       "class a string",
       () => classConditional(mix2, "1" as never),
       TypeError,
