@@ -1,9 +1,9 @@
 import type { CldProcess } from "../processes";
 import { gaussianMixture, type GaussianMixture } from "../mixture";
 import { type ScoreFunction } from "../score";
-import { MixtureKernels } from "../mixture";
+import { MixtureKernels, requireMixture } from "../mixture";
 import { describeValue, requireInterface, requireTime } from "../base";
-import { requireMixtureArg, requireRowsCall, requireStepTime } from "./validate";
+import { requireRowsCall, requireStepTime } from "./validate";
 
 /**
  * $p_t(x, v) = \sum_k w_k\,\mathcal N\big((a_x\mu_k, a_v\mu_k),\ \Sigma_t \otimes I_d + aa^\top\otimes\Sigma_k\big)$
@@ -72,7 +72,7 @@ export function cldVelocityScore(data: GaussianMixture, cld: CldProcess): ScoreF
   const cache: { t: number; kernels: MixtureKernels }[] = [];
   const at = (t: number): MixtureKernels => {
     for (const e of cache) if (e.t === t) return e.kernels;
-    const kernels = new MixtureKernels(cldLaw(data, cld, t));
+    const kernels = new MixtureKernels(cldLaw(data, cld, t), `${fn}.score`);
     if (cache.length === 2) cache.shift();
     cache.push({ t, kernels });
     return kernels;
@@ -82,14 +82,14 @@ export function cldVelocityScore(data: GaussianMixture, cld: CldProcess): ScoreF
     score(t: number, u: Float64Array, out: Float64Array, n: number): void {
       const s = requireStepTime(`${fn}.score`, t, cld.T);
       requireRowsCall(`${fn}.score`, u, out, n, D, "u");
-      at(Math.min(Math.max(s, 0), cld.T)).score(u, out, n);
+      at(Math.min(Math.max(s, 0), cld.T)).score(u, out, n, `${fn}.score`);
       for (let r = 0; r < n; r++) out.fill(0, r * D, r * D + d);
     },
   });
 }
 
 function checkCld(fn: string, data: GaussianMixture, cld: CldProcess): void {
-  requireMixtureArg(fn, "data", data);
+  requireMixture(fn, data, "data");
   requireInterface(fn, "cld", cld, "a CldProcess", ["marginalFromData"]);
   if (cld.dim !== 2 * data.dim) {
     throw new RangeError(

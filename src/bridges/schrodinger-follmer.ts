@@ -1,7 +1,7 @@
-import { gaussianMixture, type GaussianMixture } from "../mixture";
+import { gaussianMixture, requireMixture, type GaussianMixture } from "../mixture";
 import { requireFinite } from "../base";
 import type { Sde } from "../sde";
-import { requireMixtureArg, requireRowsCall, requireStepTime } from "./validate";
+import { requireRowsCall, requireStepTime } from "./validate";
 
 /** The Schrödinger–Föllmer process of a mixture target: its SDE and exact marginals. */
 export interface SchrodingerFollmer {
@@ -14,8 +14,8 @@ export interface SchrodingerFollmer {
   /** the target $\mu$ = law of $X_1$ */
   readonly target: GaussianMixture;
   /**
-   * law of $X_t$, $t \in (0, 1]$: $\sum_k w_k\mathcal N(t\mu_k,\ t^2\Sigma_k + t(1 - t)I)$ (for t
-   * below about 1e-308 the covariance underflows and its precision overflows to Infinity)
+   * law of $X_t$, $t \in (0, 1]$: $\sum_k w_k\mathcal N(t\mu_k,\ t^2\Sigma_k + t(1 - t)I)$ (a t
+   * so small, about 1e-308, that the covariance has no finite inverse is a RangeError)
    */
   marginal(t: number): GaussianMixture;
 }
@@ -32,7 +32,7 @@ export interface SchrodingerFollmer {
  */
 export function schrodingerFollmer(target: GaussianMixture): SchrodingerFollmer {
   const fn = "schrodingerFollmer";
-  requireMixtureArg(fn, "target", target);
+  requireMixture(fn, target, "target");
   const { dim: d, components: K, weights, means, covs } = target;
   const cache: { t: number; b: GaussianMixture }[] = [];
   /** the mixture with covariances B_k(t): its precisions and log normalisers are what h needs */
@@ -113,7 +113,15 @@ export function schrodingerFollmer(target: GaussianMixture): SchrodingerFollmer 
       const c = covs.map((v) => t * t * v); // (K, d, d)
       for (let k = 0; k < K; k++)
         for (let i = 0; i < d; i++) c[k * d * d + i * d + i] += t * (1 - t);
-      return gaussianMixture({ weights, means: means.map((v) => t * v), covs: c });
+      try {
+        return gaussianMixture({ weights, means: means.map((v) => t * v), covs: c });
+      } catch (error) {
+        // only for t near the smallest doubles: t(1 − t) underflows and Σ_t⁻¹ overflows
+        throw new RangeError(
+          `${fn}.marginal: t must be large enough that the covariance t²Σ + t(1 − t)I has a finite inverse, got ${t}`,
+          { cause: error },
+        );
+      }
     },
   });
 }

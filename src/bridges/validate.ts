@@ -1,28 +1,4 @@
-import type { GaussianMixture } from "../mixture";
-import {
-  describeValue,
-  requireAllFinite,
-  requireFinite,
-  requireFloat64Array,
-  requireInteger,
-} from "../base";
-
-/** Throws a TypeError unless v is a GaussianMixture from `gaussianMixture`. @internal */
-export function requireMixtureArg(fn: string, name: string, v: unknown): GaussianMixture {
-  const m = v as GaussianMixture;
-  if (
-    m === null ||
-    typeof m !== "object" ||
-    !Number.isInteger(m.dim) ||
-    !Number.isInteger(m.components) ||
-    !ArrayBuffer.isView(m.precisions)
-  ) {
-    throw new TypeError(
-      `${fn}: ${name} must be a GaussianMixture from gaussianMixture, got ${describeValue(v)}`,
-    );
-  }
-  return m;
-}
+import { requireAllFinite, requireFinite, requireFloat64Array, requireInteger } from "../base";
 
 /**
  * A solver computes its times as t + h (Heun, SRA1), which may leave [0, T] by a rounding: times

@@ -136,6 +136,12 @@ describe("bridges bad input", () => {
       "schrodingerFollmer: target must be a GaussianMixture from gaussianMixture, got null",
     ],
     [
+      "SF marginal at a t whose covariance has no finite inverse",
+      () => schrodingerFollmer(mix1).marginal(5e-324),
+      RangeError,
+      "schrodingerFollmer.marginal: t must be large enough that the covariance t²Σ + t(1 − t)I has a finite inverse, got 5e-324",
+    ],
+    [
       "bridge T",
       () => brownianBridgeSde(Float64Array.of(1), 0),
       RangeError,

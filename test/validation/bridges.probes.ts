@@ -169,7 +169,7 @@ export const probes: Probe[] = [
   },
   {
     name: "schrodingerFollmer.marginal",
-    // t ≥ 1e-6: below about 1e-308 the covariance t(1 − t) + t²Σ has no finite inverse (doc comment)
+    // t ≥ 1e-6: near 1e-308 the covariance t(1 − t) + t²Σ has no finite inverse (a RangeError)
     valid: sfCall.chain(([sf]) =>
       fc.tuple(fc.constant(sf), fc.double({ min: 1e-6, max: 1, noNaN: true })),
     ),
