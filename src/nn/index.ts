@@ -1,7 +1,7 @@
 export type { ActivationName } from "./activation";
 export { timeEmbedding } from "./time-embedding";
 export { Mlp, mlp } from "./mlp";
-export type { MlpOptions } from "./mlp";
+export type { MlpOptions } from "./mlp-options";
 export { Adam, adam } from "./adam";
 export type { AdamOptions } from "./adam";
 export type { ScoreModel } from "./score-model";

@@ -1,25 +1,16 @@
-import { describeValue, requireInteger, requireInterface, requireOneOf } from "../base";
+import { requireInteger, requireInterface } from "../base";
 import type { Rng } from "../rng";
 import { activate, type ActivationName } from "./activation";
 import { gemmNN, gemmNT, gemmTN } from "../linalg";
 import type { GemmKernel } from "../linalg";
 import { addBlock, hadamardInPlace } from "../fast";
-import { checkKernel, checkRows, checkSameRows } from "./checks";
+import { checkRows, checkSameRows } from "./checks";
+import { checkMlpOptions, type MlpOptions } from "./mlp-options";
 import type { MlpState, TangentCache } from "./mlp-state";
 import { backwardTangent, forwardTangent } from "./mlp-tangent";
 
 // Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
 const { sqrt } = Math;
-
-/** What {@link mlp} builds. */
-export interface MlpOptions {
-  /** layer widths $(n_0, n_1, \dots, n_L)$: input, hidden…, output; at least two */
-  sizes: number[];
-  /** hidden activation (default "silu"); the output layer is linear */
-  activation?: ActivationName;
-  /** GEMM kernel (default: the shared "auto" one) */
-  kernel?: GemmKernel;
-}
 
 /**
  * $f(x) = W_L\,\sigma(\cdots\sigma(W_1 x + b_1)\cdots) + b_L$ on a batch: a multilayer perceptron
@@ -197,30 +188,4 @@ export class Mlp implements MlpState {
 export function mlp(options: MlpOptions): Mlp {
   checkMlpOptions("mlp", options);
   return new Mlp(options);
-}
-
-/** Throws unless options are MlpOptions; `fn` names the caller. Returns them with defaults. */
-function checkMlpOptions(
-  fn: string,
-  options: MlpOptions,
-): { sizes: number[]; activation: ActivationName; kernel: GemmKernel | undefined } {
-  if (options === null || typeof options !== "object" || Array.isArray(options)) {
-    throw new TypeError(`${fn}: options must be an object, got ${describeValue(options)}`);
-  }
-  const { sizes, activation, kernel } = options;
-  if (!Array.isArray(sizes)) {
-    throw new TypeError(
-      `${fn}: options.sizes must be an array of widths, got ${describeValue(sizes)}`,
-    );
-  }
-  if (sizes.length < 2) {
-    throw new RangeError(`${fn}: options.sizes must list at least 2 widths, got ${sizes.length}`);
-  }
-  sizes.forEach((w, i) => requireInteger(fn, `options.sizes[${i}]`, w, 1));
-  const act =
-    activation === undefined
-      ? "silu"
-      : requireOneOf(fn, "options.activation", activation, ["silu", "relu", "tanh"] as const);
-  checkKernel(fn, "options.kernel", kernel);
-  return { sizes, activation: act, kernel };
 }
