@@ -1,5 +1,6 @@
 import { requireAllFinite, requireFinite } from "../base";
 import { CheckFields } from "./check-error";
+import { declaredFalseFail } from "./false-fail";
 import { CheckCloseOptions, tolerances } from "./check-close";
 import { fail, fmtTol, fmtValue, pass, requireLabelAndReason, requireNumbers } from "./report";
 
@@ -61,6 +62,9 @@ export function checkAllClose(
     reason,
     excess: worstExcess,
     index: worst,
+    falseFail: declaredFalseFail(fn, options, 0),
+    statistic: null,
+    spec: `abs = ${abs}, rel = ${rel}, n = ${n}`,
   };
   const pair = `worst [${worst}] ${fmtValue(actual[worst])} vs ${fmtValue(e)}`;
   if (failures === 0) return pass(fields, `${n} values, ${pair} within ${fmtTol(tolerance)}`);

@@ -1,9 +1,10 @@
 import { requireFinite } from "../base";
 import { CheckFields } from "./check-error";
+import { declaredFalseFail, FalseFailOption } from "./false-fail";
 import { fail, fmtTol, fmtValue, pass, requireLabelAndReason, requireNumber } from "./report";
 
 /** The reason a bound holds or is required. */
-export interface CheckBoundOptions {
+export interface CheckBoundOptions extends FalseFailOption {
   /** Why this bound, e.g. "strong error of Euler–Maruyama at h = 0.01" (required, non-empty). */
   readonly reason: string;
 }
@@ -72,6 +73,9 @@ function checkBound(
     reason,
     excess,
     index: null,
+    falseFail: declaredFalseFail(fn, options, 0),
+    statistic: null,
+    spec: `${kind === "below" ? "≤" : "≥"} ${bound}`,
   };
   const sign = kind === "below" ? "≤" : "≥";
   if (excess <= 0) return pass(fields, `${fmtValue(actual)} ${sign} ${fmtValue(bound)}`);

@@ -1,9 +1,10 @@
 import { requireFinite, requireNonNegative } from "../base";
 import { CheckFields } from "./check-error";
+import { declaredFalseFail, FalseFailOption } from "./false-fail";
 import { fail, fmtTol, fmtValue, pass, requireLabelAndReason, requireNumber } from "./report";
 
 /** Tolerances of `checkClose` and `checkAllClose`: `abs + rel·|expected|`, with its reason. */
-export interface CheckCloseOptions {
+export interface CheckCloseOptions extends FalseFailOption {
   /** Absolute tolerance, ≥ 0 (default 0). */
   readonly abs?: number;
   /** Relative tolerance, ≥ 0, times |expected| (default 0). */
@@ -43,6 +44,9 @@ export function checkClose(
     reason,
     excess: diff - tolerance,
     index: null,
+    falseFail: declaredFalseFail(fn, options, 0),
+    statistic: null,
+    spec: `abs = ${abs}, rel = ${rel}`,
   };
   const pair = `${fmtValue(actual)} vs ${fmtValue(expected)}`;
   if (diff <= tolerance) return pass(fields, `${pair} within ${fmtTol(tolerance)}`);

@@ -23,6 +23,19 @@ export interface CheckFields {
   readonly excess: number | null;
   /** The worst element for elementwise checks, else null. */
   readonly index: number | null;
+  /**
+   * The declared probability that the check fails when the code is right: derived from its rule
+   * (2·P(Z > z) for `withinSE`, α for `pValue`) or given as `options.falseFail`; 0 for a
+   * deterministic comparison.
+   */
+  readonly falseFail: number;
+  /** The normalised statistic (estimate − expected)/SE where the check claims a CLT, else null. */
+  readonly statistic: number | null;
+  /**
+   * The check's rule without the run's values ("z = 4", "α = 0.01", "abs = 1e-6, rel = 0"): with
+   * the label, it identifies the check in a calibration report.
+   */
+  readonly spec: string;
 }
 
 /** What a passing check returns: its evidence and the printed "✓ …" line. */
@@ -44,6 +57,9 @@ export class CheckError extends Error implements CheckFields {
   readonly reason: string;
   readonly excess: number | null;
   readonly index: number | null;
+  readonly falseFail: number;
+  readonly statistic: number | null;
+  readonly spec: string;
 
   /**
    * @param message - the full "✗ label: …" failure line.
@@ -68,5 +84,8 @@ export class CheckError extends Error implements CheckFields {
     this.reason = fields.reason;
     this.excess = fields.excess;
     this.index = fields.index;
+    this.falseFail = fields.falseFail ?? 0;
+    this.statistic = fields.statistic ?? null;
+    this.spec = fields.spec ?? "";
   }
 }

@@ -1,9 +1,10 @@
 import { describeValue, requireFinite } from "../base";
 import { CheckFields } from "./check-error";
+import { declaredFalseFail, FalseFailOption } from "./false-fail";
 import { fail, fmtTol, fmtValue, pass, requireLabelAndReason, requireNumber } from "./report";
 
 /** The significance level of a goodness-of-fit check, and why. */
-export interface CheckPValueOptions {
+export interface CheckPValueOptions extends FalseFailOption {
   /** Significance level α in (0, 1): the check fails with probability α under the null. */
   readonly alpha: number;
   /** The test and its null, e.g. "KS test of W_1 against N(0, 1), N = 2000, seed 7". */
@@ -41,6 +42,9 @@ export function checkPValue(label: string, p: number, options: CheckPValueOption
     reason,
     excess: alpha - p,
     index: null,
+    falseFail: declaredFalseFail(fn, options, alpha),
+    statistic: null,
+    spec: `α = ${alpha}`,
   };
   if (p >= alpha) return pass(fields, `p = ${fmtValue(p)} ≥ α = ${fmtValue(alpha)}`);
   return fail(fields, `p = ${fmtValue(p)} < α = ${fmtValue(alpha)}, short by ${fmtTol(alpha - p)}`);

@@ -1,9 +1,10 @@
 import { describeValue, requireFinite, requireNonNegative, requireOneOf } from "../base";
 import { CheckFields } from "./check-error";
+import { declaredFalseFail, FalseFailOption } from "./false-fail";
 import { fail, fmtTol, fmtValue, pass, requireLabelAndReason, requireNumbers } from "./report";
 
 /** The expected slope, its band and reason, and the axes of the fit. */
-export interface CheckSlopeOptions {
+export interface CheckSlopeOptions extends FalseFailOption {
   /** The slope the theory predicts, e.g. a solver's `strongOrder`. */
   readonly expected: number;
   /** Half-width of the accepted band: |fitted − expected| ≤ tolerance. */
@@ -72,6 +73,9 @@ export function checkSlope(
     reason: `${n} points, ${scale} scale, ${reason}`,
     excess: diff - tolerance,
     index: null,
+    falseFail: declaredFalseFail(fn, options, 0),
+    statistic: null,
+    spec: `slope ${expected} ± ${tolerance}, ${scale}`,
   };
   const pair = `slope ${fmtValue(slope)} vs ${fmtValue(expected)}`;
   if (diff <= tolerance) return pass(fields, `${pair} within ${fmtTol(tolerance)}`);

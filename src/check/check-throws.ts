@@ -66,6 +66,9 @@ export function checkThrows(label: string, fn: () => unknown, options: CheckThro
     reason,
     excess: null,
     index: null,
+    falseFail: 0,
+    statistic: null,
+    spec: `throws ${type.name}`,
   };
   if (!threw) return fail(fields, `expected ${expected}, but it did not throw`);
   if (!(thrown instanceof type)) return fail(fields, `expected ${expected}, but threw ${actual}`);

@@ -1,9 +1,10 @@
 import { describeValue } from "../base";
 import { CheckFields } from "./check-error";
+import { declaredFalseFail, FalseFailOption } from "./false-fail";
 import { fail, pass, requireLabelAndReason } from "./report";
 
 /** The evidence for a boolean fact. */
-export interface CheckTrueOptions {
+export interface CheckTrueOptions extends FalseFailOption {
   /** The evidence, e.g. "both solvers read the same 1024 increments" (required, non-empty). */
   readonly reason: string;
 }
@@ -31,6 +32,9 @@ export function checkTrue(label: string, condition: boolean, options: CheckTrueO
     reason,
     excess: null,
     index: null,
+    falseFail: declaredFalseFail(fn, options, 0),
+    statistic: null,
+    spec: "true",
   };
   return condition ? pass(fields, "true") : fail(fields, "false, expected true");
 }

@@ -1,7 +1,10 @@
 export { CheckError } from "./check-error";
 export type { CheckFields, CheckKind, CheckResult, CheckValue } from "./check-error";
 export { formatSignificant } from "./format-significant";
-export { lastCheckResult } from "./report";
+export { lastCheckResult, setCheckRecorder, setCheckMode } from "./report";
+export type { CheckRecord, CheckRecorder } from "./report";
+export { twoSidedNormalTail } from "./false-fail";
+export type { FalseFailOption } from "./false-fail";
 export { checkClose } from "./check-close";
 export type { CheckCloseOptions } from "./check-close";
 export { checkWithinSE } from "./check-within-se";

@@ -11,6 +11,9 @@ describe("CheckError", () => {
       reason: "r",
       excess: 0.5,
       index: null,
+      falseFail: 0,
+      statistic: null,
+      spec: "",
     };
     const e = new CheckError("✗ m: …", fields);
     expect(e).toBeInstanceOf(Error);
@@ -25,6 +28,9 @@ describe("CheckError", () => {
       reason: e.reason,
       excess: e.excess,
       index: e.index,
+      falseFail: e.falseFail,
+      statistic: e.statistic,
+      spec: e.spec,
     });
   });
 });

@@ -51,6 +51,9 @@ describe("checkThrows", () => {
         reason: "r",
         excess: null,
         index: null,
+        falseFail: 0,
+        statistic: null,
+        spec: "",
       });
     };
     expect(

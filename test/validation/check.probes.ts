@@ -19,6 +19,8 @@ import {
   checkTrue,
   checkWithinSE,
   formatSignificant,
+  setCheckMode,
+  twoSidedNormalTail,
 } from "../../src/check";
 import type { BadKind, Probe } from "./harness";
 
@@ -221,6 +223,18 @@ export const probes: Probe[] = [
     ],
   },
   {
+    name: "twoSidedNormalTail",
+    valid: fc.tuple(fc.double({ min: 0, max: 40, noNaN: true })),
+    call: (z) => twoSidedNormalTail(z as number),
+    params: [{ arg: 0, name: "z", bad: ["nan", "infinite", "negative", "wrong-type", "missing"] }],
+  },
+  {
+    name: "setCheckMode",
+    valid: fc.constantFrom<unknown[]>(["throw"]),
+    call: (m) => setCheckMode(m as never),
+    params: [{ arg: 0, name: "mode", bad: ["wrong-type", "missing"] }],
+  },
+  {
     name: "CheckError",
     valid: fc.constant<unknown[]>([
       "✗ x: 2 vs 1 differ by 1 (reason)",
@@ -233,6 +247,9 @@ export const probes: Probe[] = [
         reason: "reason",
         excess: 0.5,
         index: null,
+        falseFail: 0,
+        statistic: null,
+        spec: "abs = 0.5, rel = 0",
       },
     ]),
     call: (m, f) => new CheckError(m as string, f as never),
@@ -245,6 +262,8 @@ export const probes: Probe[] = [
 
 /** Exports that take no user data, with the reason. */
 export const exempt: Record<string, string> = {
+  setCheckRecorder:
+    "its one argument is a function or null (null removes the recorder); a non-function is refused, tested in test/check/calibration-fields.test.ts",
   lastCheckResult: "takes no arguments (returns the record of the last passing check)",
   "CheckError.toString": "Error.prototype.toString, inherited: takes no arguments",
 };

@@ -1,0 +1,58 @@
+import { requireFinite } from "../base";
+
+/**
+ * $P(|Z| > z) = \operatorname{erfc}(z/\sqrt2)$ for $Z \sim \mathcal N(0, 1)$: the probability
+ * that a two-sided $z$-standard-error check fails when the estimate is unbiased and normal with
+ * the stated standard error. erfc by the Chebyshev fit of Numerical Recipes (fractional error
+ * below $1.2\cdot10^{-7}$ everywhere, enough for a declared rate).
+ * @param z the number of standard errors, ≥ 0
+ * @see Press et al. (2007), Numerical Recipes, 3rd ed., §6.2.2 (erfcc)
+ */
+export function twoSidedNormalTail(z: number): number {
+  requireFinite("twoSidedNormalTail", "z", z, "a finite number >= 0", (v) => v >= 0);
+  const x = z / Math.SQRT2;
+  const t = 1 / (1 + 0.5 * x);
+  const poly =
+    -x * x -
+    1.26551223 +
+    t *
+      (1.00002368 +
+        t *
+          (0.37409196 +
+            t *
+              (0.09678418 +
+                t *
+                  (-0.18628806 +
+                    t *
+                      (0.27886807 +
+                        t *
+                          (-1.13520398 +
+                            t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+  return t * Math.exp(poly);
+}
+
+/**
+ * The false-fail rate a check declares: `options.falseFail` when given (a probability in
+ * [0, 1)), else the rate its rule implies (`derived`: 0 for a deterministic comparison).
+ */
+export function declaredFalseFail(fn: string, options: object, derived: number): number {
+  const given = (options as { falseFail?: unknown }).falseFail;
+  if (given === undefined) return derived;
+  return requireFinite(
+    fn,
+    "options.falseFail",
+    given,
+    "a probability in [0, 1)",
+    (p) => p >= 0 && p < 1,
+  );
+}
+
+/** The option every check accepts: the probability that it fails when the code is right. */
+export interface FalseFailOption {
+  /**
+   * Declared probability of a false alarm (the check fails although the code is right), in
+   * [0, 1); derive it beside the check (e.g. from a z of 4.9: 1e-6). Default: what the rule
+   * implies: 2·P(Z > z) for `checkWithinSE`, α for `checkPValue`, 0 (deterministic) otherwise.
+   */
+  readonly falseFail?: number;
+}
