@@ -30,6 +30,18 @@ new Worker(watchdog, { eval: true }).unref();
 delete process.env.ITOLAB_CHECK_QUIET;
 
 const root = path.resolve(__dirname, "..");
+
+// The runner's check log (RunOptions.checkLog): every check the notebook makes is appended, one
+// JSON line each, to the file ITOLAB_CHECK_LOG names. The notebook's `import … from "itolab"`
+// resolves to this same module (node_modules/itolab links the project), so the recorder set here
+// is the one its checks call.
+if (process.env.ITOLAB_CHECK_LOG) {
+  const fs = require("fs");
+  const file = process.env.ITOLAB_CHECK_LOG;
+  const { setCheckRecorder } = require(path.join(root, "dist", "src", "check"));
+  const { logLine } = require(path.join(root, "dist", "kernel", "runner", "check-log.js"));
+  setCheckRecorder((record) => fs.appendFileSync(file, `${logLine(record)}\n`));
+}
 const tslabMain = require.resolve("tslab/dist/main.js", { paths: [root] });
 const { startKernel } = require(tslabMain);
 const { getVersion } = require(path.join(path.dirname(tslabMain), "util.js"));

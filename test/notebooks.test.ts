@@ -7,6 +7,8 @@
 import fs from "fs";
 import os from "os";
 import path from "path";
+import { checkIds } from "../kernel/calibrate/aggregate";
+import type { CalibrationReport } from "../kernel/calibrate/cli";
 import { formatResult, runNotebooks, summaryLine } from "../kernel/runner/run-many";
 import type { NotebookResult } from "../kernel/runner/run-notebook";
 import { describeCourseNotes } from "./kernel/notes/course-notes";
@@ -28,6 +30,7 @@ beforeAll(() => {
   results = runNotebooks(notebooks, {
     jobs: Math.max(1, os.cpus().length),
     outDir,
+    checkLog: true, // every check's rule and declared rate, for the calibration test below
   }).then((rs) => {
     // the summary reporter prints this after jest's own output
     fs.writeFileSync(
@@ -81,6 +84,53 @@ describe.each(notebooks.map((f) => [path.relative(root, f), f]))("%s", (_name, f
       (c.outputs ?? []).flatMap((o) => o.text ?? []),
     );
     expect(lines.filter((l) => l.startsWith("✓ ")).length).toBeGreaterThan(0);
+  }, 300_000);
+});
+
+/**
+ * figures/calibration.json is the committed report of `npm run calibrate -- --commit` (every
+ * notebook under 100 seeds). Each check a notebook makes must have a current entry there: same
+ * kind, same rule (z, α, tolerance or bound), same declared false-fail rate, and a calibration
+ * that passed; and no entry may name a check the notebook no longer makes. After changing a
+ * check, run `npm run calibrate -- --notebook NN --commit` and commit figures/calibration.json.
+ */
+describe.each(notebooks.map((f) => [path.relative(root, f), f]))("%s: calibration", (_n, file) => {
+  it("every check has a current entry in figures/calibration.json (100 seeds, passed)", async () => {
+    const r = (await results).find((x) => x.file === file)!;
+    if (!r.passed) throw new Error(formatResult(r));
+    const stem = path.basename(file, ".ipynb");
+    const report = JSON.parse(
+      fs.readFileSync(path.join(root, "figures", "calibration.json"), "utf8"),
+    ) as CalibrationReport;
+    expect(report.seeds).toBeGreaterThanOrEqual(100);
+    const entries = new Map(report.checks.map((c) => [c.id, c]));
+    const checks = r.checks ?? [];
+    const ids = checkIds(stem, checks);
+    const problems: string[] = [];
+    checks.forEach((c, i) => {
+      const e = entries.get(ids[i]);
+      if (!e)
+        return problems.push(
+          `${ids[i]}: no entry (run npm run calibrate -- --notebook ${stem.slice(0, 2)} --commit)`,
+        );
+      if (e.kind !== c.kind || (e.spec !== null && e.spec !== c.spec)) {
+        problems.push(
+          `${ids[i]}: stale (${e.kind} ${e.spec} in the report, ${c.kind} ${c.spec} now)`,
+        );
+      }
+      if (Math.abs(e.declared - c.falseFail) > 1e-12 * Math.max(1, c.falseFail)) {
+        problems.push(
+          `${ids[i]}: stale (declared ${e.declared} in the report, ${c.falseFail} now)`,
+        );
+      }
+      if (e.verdict !== "ok") problems.push(`${ids[i]}: failed calibration: ${e.verdict}`);
+    });
+    const now = new Set(ids);
+    for (const id of entries.keys()) {
+      if (id.startsWith(`${stem}/`) && !now.has(id))
+        problems.push(`${id}: in the report, no longer in the notebook`);
+    }
+    expect(problems).toEqual([]);
   }, 300_000);
 });
 

@@ -1,4 +1,4 @@
-// Rebuild the library (tsc -p tsconfig.build.json) when any source under src/, kernel/runner/ or
+// Rebuild the library (tsc -p tsconfig.build.json) when any source under src/, kernel/runner/, kernel/calibrate/ or
 // bench/ is newer than the last build stamp, so that editing the library and re-running a
 // notebook just works. Used by the runner's CLI and by the test suite's global setup.
 const fs = require("fs");
@@ -7,7 +7,9 @@ const { spawnSync } = require("child_process");
 
 const root = path.resolve(__dirname, "..", "..");
 const stamp = path.join(root, "dist", ".build-stamp");
-const sourceDirs = ["src", "kernel/runner", "kernel/notes", "bench"].map((d) => path.join(root, d));
+const sourceDirs = ["src", "kernel/runner", "kernel/notes", "kernel/calibrate", "bench"].map((d) =>
+  path.join(root, d),
+);
 const configFiles = ["tsconfig.json", "tsconfig.build.json", "package.json"].map((f) =>
   path.join(root, f),
 );

@@ -13,13 +13,14 @@ export const AFTER_ERROR_MS = 300;
 /**
  * Run the planned cells, writing each executed cell's outputs and execution count into it.
  * @param cells the plan, one entry per code cell in notebook order
- * @param execute runs one cell's source in the kernel (executeCell, or a fake in tests)
+ * @param execute runs one cell's source in the kernel (executeCell, or a fake in tests); it also
+ *   receives the planned cell
  * @param afterErrorMs milliseconds to wait before the request that follows an error
  * @returns one report per code cell, and the failure report of the first failed cell
  */
 export async function runCells(
   cells: CellPlan[],
-  execute: (source: string) => Promise<CellExecution>,
+  execute: (source: string, planned: CellPlan) => Promise<CellExecution>,
   afterErrorMs = AFTER_ERROR_MS,
 ): Promise<{ cells: CellReport[]; failure?: string }> {
   const reports: CellReport[] = [];
@@ -36,7 +37,7 @@ export async function runCells(
       continue;
     }
     if (afterError) await delay(afterErrorMs);
-    const execution = await execute(cell.source);
+    const execution = await execute(cell.source, planned);
     const reported = reportCell(planned, execution);
     cell.outputs = reported.outputs;
     cell.execution_count = execution.executionCount;

@@ -10,6 +10,7 @@
  * run cells (execute, report) → validate → write.
  */
 import path from "path";
+import { CheckLog } from "./check-log";
 import { executeCell } from "./execute-cell";
 import { loadNotebook } from "./load-notebook";
 import { Output } from "./notebook-file";
@@ -41,7 +42,9 @@ export async function runNotebook(file: string, options: RunOptions = {}): Promi
 
   const spec = options.kernelSpec ?? projectKernelSpec();
   const cellTimeout = options.cellTimeout ?? 600;
-  const running = await startKernel(spec, path.dirname(path.resolve(file)), options.env);
+  const log = options.checkLog ? new CheckLog() : null;
+  const env = log ? { ...options.env, ...log.env() } : options.env;
+  const running = await startKernel(spec, path.dirname(path.resolve(file)), env);
   result.kernelPid = running.kernel.pid;
   try {
     const ready = await waitKernelReady(running, (options.startTimeout ?? 120) * 1000, displayPath);
@@ -50,13 +53,21 @@ export async function runNotebook(file: string, options: RunOptions = {}): Promi
     const displays = new Map<string, Output[]>();
     const run = await runCells(
       plan.cells,
-      (source) => executeCell(running, source, displays, cellTimeout),
+      async (source, planned) => {
+        const execution = await executeCell(running, source, displays, cellTimeout);
+        log?.collect(planned.cell.id!);
+        return execution;
+      },
       options.afterErrorMs,
     );
     result.cells = run.cells;
     if (run.failure !== undefined) result.failure = run.failure;
   } finally {
     await running.stop();
+    if (log) {
+      result.checks = log.checks;
+      log.dispose();
+    }
   }
 
   const invalid = validateExecuted(nb, displayPath);

@@ -6,6 +6,7 @@
 import { Directives } from "./directives";
 import { KernelSpec } from "./kernel-manager";
 import { Cell, Output } from "./notebook-file";
+import type { LoggedCheck } from "./check-log";
 
 /**
  * Rewrites a code cell's source before it runs (later: lab stubs replaced by reference solutions,
@@ -42,6 +43,11 @@ export interface RunOptions {
   transformSource?: SourceTransform;
   /** Environment variables for the kernel, over the kernelspec's `env` (default: none). */
   env?: Record<string, string>;
+  /**
+   * Record every check the notebook makes (label, rule, declared false-fail rate, statistic,
+   * outcome), attributed to its cell, in `NotebookResult.checks` (default false).
+   */
+  checkLog?: boolean;
 }
 
 export type CellStatus = "passed" | "raised" | "skipped" | "failed" | "not-run";
@@ -66,6 +72,8 @@ export interface NotebookResult {
   ms: number;
   outputPath?: string;
   kernelPid?: number;
+  /** With `checkLog`: every check the run made, in order, with its cell id. */
+  checks?: LoggedCheck[];
 }
 
 /** What a step returns instead of its value when the notebook fails there. */
