@@ -2,21 +2,29 @@ import { describeValue, isFloat64Array } from "./describe-value";
 
 /** Boundary checks for arrays: type, length, shape (n, d) and finiteness. */
 
+/** A required length: exact (a number) or a minimum (`{ min }`, e.g. `{ min: 1 }`: non-empty). */
+export type LengthSpec = number | { readonly min: number };
+
 /**
- * Throws unless `v` is a Float64Array (of length `length` when given); returns it.
- * Entries are not inspected: see {@link requireFiniteArray}.
+ * Throws unless `v` is a Float64Array (of length `length` when given: exactly that number, or at
+ * least `length.min`); returns it. Entries are not inspected: see {@link requireFiniteArray}.
  */
 export function requireFloat64Array(
   fn: string,
   name: string,
   v: unknown,
-  length?: number,
+  length?: LengthSpec,
 ): Float64Array {
   if (!isFloat64Array(v)) {
     throw new TypeError(`${fn}: ${name} must be a Float64Array, got ${describeValue(v)}`);
   }
-  if (length !== undefined && v.length !== length) {
-    throw new RangeError(`${fn}: ${name} must have length ${length}, got ${v.length}`);
+  if (typeof length === "number") {
+    if (v.length !== length) {
+      throw new RangeError(`${fn}: ${name} must have length ${length}, got ${v.length}`);
+    }
+  } else if (length !== undefined && v.length < length.min) {
+    const want = length.min === 1 ? "be non-empty" : `have at least ${length.min} values`;
+    throw new RangeError(`${fn}: ${name} must ${want}, got ${describeValue(v)}`);
   }
   return v;
 }
@@ -37,12 +45,15 @@ export function requireAllFinite(
   }
 }
 
-/** Throws unless `v` is a Float64Array (of length `length` when given) of finite numbers. */
+/**
+ * Throws unless `v` is a Float64Array of finite numbers, of length `length` when given (exactly,
+ * or at least `{ min }`: `requireFiniteArray(fn, "x", x, { min: 1 })` refuses an empty x).
+ */
 export function requireFiniteArray(
   fn: string,
   name: string,
   v: unknown,
-  length?: number,
+  length?: LengthSpec,
 ): Float64Array {
   const a = requireFloat64Array(fn, name, v, length);
   requireAllFinite(fn, name, a);

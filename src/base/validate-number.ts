@@ -82,11 +82,3 @@ export function requireInteger(fn: string, name: string, v: unknown, min = 0): n
   }
   return v;
 }
-
-/**
- * Throws unless `t` is a time of the horizon [0, T]: `fn: t must be in [0, T] = [0, 1], got -0.5`.
- * @param T the horizon, finite and > 0
- */
-export function requireTime(fn: string, name: string, t: unknown, T: number): number {
-  return requireFinite(fn, name, t, `in [0, T] = [0, ${T}]`, (x) => x >= 0 && x <= T);
-}

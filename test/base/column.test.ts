@@ -18,10 +18,10 @@ describe("column", () => {
 
   it("refuses a column past the last and a length that is not a multiple of width", () => {
     expect(() => column(x, 2, 2)).toThrow(
-      new RangeError("column: j must be in [0, width - 1] = [0, 1], got 2"),
+      new RangeError("column: j must be an integer in [0, width) = [0, 2), got 2"),
     );
     expect(() => column(x, 0, 4)).toThrow(
-      new RangeError("column: x must hold rows of width 4, got length 6"),
+      new RangeError("column: x must hold n·d values with d = 4 and n >= 0, got length 6"),
     );
   });
 });

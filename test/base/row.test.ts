@@ -17,10 +17,10 @@ describe("row", () => {
 
   it("refuses a row past the last and a length that is not a multiple of width", () => {
     expect(() => row(x, 3, 2)).toThrow(
-      new RangeError("row: i must be in [0, rows - 1] = [0, 2], got 3"),
+      new RangeError("row: i must be an integer in [0, rows) = [0, 3), got 3"),
     );
     expect(() => row(x, 0, 4)).toThrow(
-      new RangeError("row: x must hold rows of width 4, got length 6"),
+      new RangeError("row: x must hold n·d values with d = 4 and n >= 0, got length 6"),
     );
   });
 });
