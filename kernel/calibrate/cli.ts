@@ -35,6 +35,7 @@ export interface CalibrationReport {
 }
 
 const USAGE = `usage: npm run calibrate -- [--seeds N] [--notebook NN]... [--jobs J] [--commit] [--out FILE]
+       npm run calibrate -- --merge REPORT.json...
 
 Re-executes the notebooks' checks under N seeds (default 100) other than the ones they ship
 with, and reports per check its declared false-fail rate, its failures out of N and its
@@ -44,7 +45,9 @@ below ${LEVEL}), declares 0 but changes with the seed, or a run crashes.
   --notebook NN   a notebook by its number or name (repeatable; default every notebook)
   --jobs J        worker processes (default: the number of cores, ${os.cpus().length})
   --commit        also write the notebooks' entries into figures/calibration.json
-  --out FILE      the report (default build/calibration/report.json)`;
+  --out FILE      the report (default build/calibration/report.json)
+  --merge FILE... write the notebooks' entries of earlier reports into figures/calibration.json
+                  (no run; every report must have the same number of seeds)`;
 
 /** The i-th calibration seed of a notebook (i ≥ 1): distinct from its own seed and each other. */
 export function calibrationSeed(own: number, i: number): number {
@@ -56,6 +59,7 @@ interface Options {
   notebooks: string[];
   jobs: number;
   commit: boolean;
+  merge: string[];
   out: string;
 }
 
@@ -65,6 +69,7 @@ function parse(argv: string[], root: string): Options | "help" {
     notebooks: [],
     jobs: os.cpus().length,
     commit: false,
+    merge: [],
     out: path.join(root, "build", "calibration", "report.json"),
   };
   const count = (flag: string, v: string | undefined): number => {
@@ -80,7 +85,11 @@ function parse(argv: string[], root: string): Options | "help" {
     else if (a === "--jobs" || a === "-j") o.jobs = count(a, argv[++i]);
     else if (a === "--notebook") o.notebooks.push(argv[++i] ?? "");
     else if (a === "--commit") o.commit = true;
-    else if (a === "--out") o.out = path.resolve(argv[++i] ?? "");
+    else if (a === "--merge") {
+      while (i + 1 < argv.length && !argv[i + 1].startsWith("-"))
+        o.merge.push(path.resolve(argv[++i]));
+      if (o.merge.length === 0) throw new Error("calibrate: --merge needs report files");
+    } else if (a === "--out") o.out = path.resolve(argv[++i] ?? "");
     else throw new Error(`calibrate: unknown argument ${a}\n${USAGE}`);
   }
   return o;
@@ -216,6 +225,27 @@ export async function main(argv: string[], root = repoRoot()): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  const committedFile = path.join(root, "figures", "calibration.json");
+  const readReport = (f: string) => JSON.parse(fs.readFileSync(f, "utf8")) as CalibrationReport;
+  if (o.merge.length > 0) {
+    let merged = fs.existsSync(committedFile) ? readReport(committedFile) : null;
+    for (const f of o.merge) {
+      const r = readReport(f);
+      if (merged && merged.notebooks.length > 0 && merged.seeds !== r.seeds) {
+        process.stderr.write(
+          `calibrate: ${f} has ${r.seeds} seeds, the committed report ${merged.seeds}\n`,
+        );
+        return 2;
+      }
+      merged = mergeReport(merged, r);
+    }
+    fs.writeFileSync(committedFile, `${JSON.stringify(merged, null, 1)}\n`);
+    const bad = merged!.checks.filter((c) => c.verdict !== "ok");
+    process.stdout.write(
+      `calibrate: merged ${o.merge.length} reports into figures/calibration.json: ${merged!.notebooks.length} notebooks, ${merged!.checks.length} checks, ${bad.length} failing calibration\n`,
+    );
+    return bad.length > 0 ? 1 : 0;
+  }
   const files = selectNotebooks(path.join(root, "notebooks"), o.notebooks);
   // programs live inside the project, so that their `require("itolab")` resolves
   const programDir = path.join(root, "build", "calibration", "programs");
@@ -229,10 +259,7 @@ export async function main(argv: string[], root = repoRoot()): Promise<number> {
   fs.mkdirSync(path.dirname(o.out), { recursive: true });
   fs.writeFileSync(o.out, `${JSON.stringify(report, null, 1)}\n`);
   if (o.commit) {
-    const committedFile = path.join(root, "figures", "calibration.json");
-    const committed = fs.existsSync(committedFile)
-      ? (JSON.parse(fs.readFileSync(committedFile, "utf8")) as CalibrationReport)
-      : null;
+    const committed = fs.existsSync(committedFile) ? readReport(committedFile) : null;
     fs.writeFileSync(committedFile, `${JSON.stringify(mergeReport(committed, report), null, 1)}\n`);
   }
   const bad = report.checks.filter((c) => c.verdict !== "ok");
