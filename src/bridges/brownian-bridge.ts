@@ -1,6 +1,14 @@
 import type { Sde } from "../sde";
-import { requireFinite, requireFiniteArray, requirePositive, requireTime } from "../base";
-import { requireRowsCall, requireStepTime } from "./validate";
+import {
+  requireBatch,
+  requireFinite,
+  requireFiniteArray,
+  requirePositive,
+  requireTime,
+} from "../base";
+
+/** Why the drift refuses t = T. */
+const DRIFT_AT_T = "the drift (b − x)/(T − t) is infinite at T";
 
 /**
  * $dX = \frac{b - X}{T - t}\,dt + \sigma\,dW$ on $[0, T)$: Brownian motion conditioned on
@@ -15,10 +23,7 @@ import { requireRowsCall, requireStepTime } from "./validate";
  */
 export function brownianBridgeSde(end: Float64Array, T: number, sigma = 1): Sde {
   const fn = "brownianBridgeSde";
-  requireFiniteArray(fn, "end", end);
-  if (end.length === 0) {
-    throw new RangeError(`${fn}: end must be non-empty, got a Float64Array of length 0`);
-  }
+  requireFiniteArray(fn, "end", end, { min: 1 });
   requirePositive(fn, "T", T);
   requirePositive(fn, "sigma", sigma);
   const b = Float64Array.from(end); // (n) copied
@@ -30,8 +35,9 @@ export function brownianBridgeSde(end: Float64Array, T: number, sigma = 1): Sde 
     additive: true,
     drift(t: number, x: Float64Array, out: Float64Array, n: number): void {
       const f = `${fn}.drift`;
-      requireStepTime(f, t, T, true, " (the drift (b − x)/(T − t) is infinite at T)");
-      requireRowsCall(f, x, out, n, 1);
+      // the drift reads t as given (a rounding below 0 is harmless there)
+      requireTime(f, "t", t, T, { slack: true, open: true, note: DRIFT_AT_T });
+      requireBatch(f, x, out, n, 1);
       if (n !== m) {
         throw new RangeError(`${f}: n must equal the number of end points, ${m}, got ${n}`);
       }
@@ -40,8 +46,8 @@ export function brownianBridgeSde(end: Float64Array, T: number, sigma = 1): Sde 
     },
     diffusion(t: number, x: Float64Array, out: Float64Array, n: number): void {
       const f = `${fn}.diffusion`;
-      requireStepTime(f, t, T);
-      requireRowsCall(f, x, out, n, 1);
+      requireTime(f, "t", t, T, { slack: true });
+      requireBatch(f, x, out, n, 1);
       out.fill(sigma, 0, n);
     },
   } as const);

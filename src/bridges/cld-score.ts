@@ -2,8 +2,7 @@ import type { CldProcess } from "../processes";
 import { gaussianMixture, type GaussianMixture } from "../mixture";
 import { type ScoreFunction } from "../score";
 import { MixtureKernels, requireMixture } from "../mixture";
-import { describeValue, requireInterface, requireTime } from "../base";
-import { requireRowsCall, requireStepTime } from "./validate";
+import { describeValue, requireBatch, requireInterface, requireTime } from "../base";
 
 /**
  * $p_t(x, v) = \sum_k w_k\,\mathcal N\big((a_x\mu_k, a_v\mu_k),\ \Sigma_t \otimes I_d + aa^\top\otimes\Sigma_k\big)$
@@ -80,9 +79,9 @@ export function cldVelocityScore(data: GaussianMixture, cld: CldProcess): ScoreF
   return Object.freeze({
     dim: D,
     score(t: number, u: Float64Array, out: Float64Array, n: number): void {
-      const s = requireStepTime(`${fn}.score`, t, cld.T);
-      requireRowsCall(`${fn}.score`, u, out, n, D, "u");
-      at(Math.min(Math.max(s, 0), cld.T)).score(u, out, n, `${fn}.score`);
+      const s = requireTime(`${fn}.score`, "t", t, cld.T, { slack: true }); // clamped into [0, T]
+      requireBatch(`${fn}.score`, u, out, n, D, { xName: "u" });
+      at(s).score(u, out, n, `${fn}.score`);
       for (let r = 0; r < n; r++) out.fill(0, r * D, r * D + d);
     },
   });

@@ -1,7 +1,6 @@
 import { gaussianMixture, requireMixture, type GaussianMixture } from "../mixture";
-import { requireFinite } from "../base";
+import { requireBatch, requireTime } from "../base";
 import type { Sde } from "../sde";
-import { requireRowsCall, requireStepTime } from "./validate";
 
 /** The Schrödinger–Föllmer process of a mixture target: its SDE and exact marginals. */
 export interface SchrodingerFollmer {
@@ -54,8 +53,8 @@ export function schrodingerFollmer(target: GaussianMixture): SchrodingerFollmer 
     noise: "diagonal",
     additive: true,
     drift(t: number, x: Float64Array, out: Float64Array, n: number): void {
-      requireStepTime(`${fn}.sde.drift`, t, 1);
-      requireRowsCall(`${fn}.sde.drift`, x, out, n, d);
+      requireTime(`${fn}.sde.drift`, "t", t, 1, { slack: true }); // the drift reads t as given
+      requireBatch(`${fn}.sde.drift`, x, out, n, d);
       const { precisions: P, logNormalizers } = at(t);
       for (let r = 0; r < n; r++) {
         const o = r * d;
@@ -94,8 +93,8 @@ export function schrodingerFollmer(target: GaussianMixture): SchrodingerFollmer 
       }
     },
     diffusion(t: number, x: Float64Array, out: Float64Array, n: number): void {
-      requireStepTime(`${fn}.sde.diffusion`, t, 1);
-      requireRowsCall(`${fn}.sde.diffusion`, x, out, n, d);
+      requireTime(`${fn}.sde.diffusion`, "t", t, 1, { slack: true });
+      requireBatch(`${fn}.sde.diffusion`, x, out, n, d);
       out.fill(1, 0, n * d);
     },
   });
@@ -103,13 +102,10 @@ export function schrodingerFollmer(target: GaussianMixture): SchrodingerFollmer 
     sde,
     target,
     marginal(t: number): GaussianMixture {
-      requireFinite(
-        `${fn}.marginal`,
-        "t",
-        t,
-        "in (0, 1] (the law at 0 is a point mass)",
-        (v) => v > 0 && v <= 1,
-      );
+      requireTime(`${fn}.marginal`, "t", t, 1, {
+        positive: true,
+        note: "the law at 0 is a point mass",
+      });
       const c = covs.map((v) => t * t * v); // (K, d, d)
       for (let k = 0; k < K; k++)
         for (let i = 0; i < d; i++) c[k * d * d + i * d + i] += t * (1 - t);

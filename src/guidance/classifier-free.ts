@@ -1,6 +1,11 @@
 import type { ScoreFunction } from "../score";
-import { describeValue, requireFinite, requireInteger, requireInterface } from "../base";
-import { requireScoreCall } from "./validate";
+import {
+  describeValue,
+  requireBatch,
+  requireFinite,
+  requireInteger,
+  requireInterface,
+} from "../base";
 
 /**
  * $\tilde s_t(x) = (1 + w)\,s_t(x \mid y) - w\,s_t(x)$: classifier-free guidance, a combination
@@ -32,7 +37,8 @@ export function classifierFreeScore(
   return Object.freeze({
     dim: d,
     score(t: number, x: Float64Array, out: Float64Array, n: number): void {
-      requireScoreCall(`${fn}.score`, t, x, out, n, d, null);
+      requireFinite(`${fn}.score`, "t", t);
+      requireBatch(`${fn}.score`, x, out, n, d);
       const m = n * d;
       if (su.buf.length < m) su.buf = new Float64Array(m); // (n, d), grown once
       conditional.score(t, x, out, n);

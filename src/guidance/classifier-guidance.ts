@@ -6,9 +6,8 @@ import {
   requireLinearProcess,
   type GaussianMixture,
 } from "../mixture";
-import { requireNonNegative } from "../base";
+import { requireBatch, requireIndex, requireNonNegative, requireTime } from "../base";
 import { classGradient } from "./classifier";
-import { requireClass, requireScoreCall } from "./validate";
 
 /**
  * $\tilde s_t(x) = \nabla_x\log p_t(x) + \gamma\,\nabla_x\log p_t(y \mid x)$, both terms exact
@@ -31,7 +30,7 @@ export function classifierGuidedScore(
 ): ScoreFunction {
   const fn = "classifierGuidedScore";
   requireLinearProcess(fn, process, data, "data");
-  requireClass(fn, data, y);
+  requireIndex(fn, "y", y, data.components);
   requireNonNegative(fn, "gamma", gamma);
   const d = data.dim;
   // two times cached: a two-stage solver alternates between t_k and t_{k+1}
@@ -47,7 +46,9 @@ export function classifierGuidedScore(
     dim: d,
     score(t: number, x: Float64Array, out: Float64Array, n: number): void {
       const f = `${fn}.score`;
-      const { mix, kernels } = at(requireScoreCall(f, t, x, out, n, d, process.T));
+      const time = requireTime(f, "t", t, process.T, { slack: true }); // clamped into [0, T]
+      requireBatch(f, x, out, n, d);
+      const { mix, kernels } = at(time);
       kernels.score(x, out, n, f); // ∇ log p_t
       const g = classGradient(f, mix, y, x, n); // (n, d) ∇ log p_t(y | x)
       for (let i = 0; i < n * d; i++) out[i] += gamma * g[i];

@@ -1,6 +1,5 @@
 import { gaussianMixture, MixtureKernels, requireMixture, type GaussianMixture } from "../mixture";
-import { requirePoints } from "../base";
-import { requireClass } from "./validate";
+import { requireIndex, requirePoints } from "../base";
 
 /**
  * $p(x \mid y = k) = \mathcal N(x; \mu_k, \Sigma_k)$: component k of a mixture as the
@@ -13,7 +12,7 @@ import { requireClass } from "./validate";
 export function classConditional(mix: GaussianMixture, y: number): GaussianMixture {
   const fn = "classConditional";
   requireMixture(fn, mix);
-  requireClass(fn, mix, y);
+  requireIndex(fn, "y", y, mix.components);
   return component(mix, y);
 }
 
@@ -33,7 +32,7 @@ export function classifierLogProbability(
 ): Float64Array {
   const fn = "classifierLogProbability";
   requireMixture(fn, mix);
-  requireClass(fn, mix, y);
+  requireIndex(fn, "y", y, mix.components);
   const n = requirePoints(fn, "x", x, mix.dim);
   const lp = logDensity(fn, mix, x, n); // (n)
   const ly = logDensity(fn, component(mix, y), x, n); // (n)
@@ -53,7 +52,7 @@ export function classifierLogProbability(
 export function classifierGradient(mix: GaussianMixture, y: number, x: Float64Array): Float64Array {
   const fn = "classifierGradient";
   requireMixture(fn, mix);
-  requireClass(fn, mix, y);
+  requireIndex(fn, "y", y, mix.components);
   const n = requirePoints(fn, "x", x, mix.dim);
   return classGradient(fn, mix, y, x, n);
 }

@@ -1,7 +1,6 @@
 import { requireMixture, type GaussianMixture } from "../mixture";
-import { requireNonNegative, requirePoints } from "../base";
+import { requireIndex, requireNonNegative, requirePoints } from "../base";
 import { component, logDensity } from "./classifier";
-import { requireClass } from "./validate";
 
 /**
  * $\log\tilde p(x) = \log p(x) + \gamma\log p(y \mid x) + c = (1 - \gamma)\log p(x) + \gamma\log\big(w_y\mathcal N(x;\mu_y,\Sigma_y)\big) + c$:
@@ -23,7 +22,7 @@ export function tiltedLogDensity(
 ): Float64Array {
   const fn = "tiltedLogDensity";
   requireMixture(fn, mix);
-  requireClass(fn, mix, y);
+  requireIndex(fn, "y", y, mix.components);
   requireNonNegative(fn, "gamma", gamma);
   const n = requirePoints(fn, "x", x, mix.dim);
   const lp = logDensity(fn, mix, x, n); // (n)

@@ -1,6 +1,13 @@
 import type { GaussianMixture } from "../mixture";
 import { MixtureKernels, requireMixture } from "../mixture";
-import { describeValue, isFloat64Array, requireInteger } from "../base";
+import { describeValue, requireBatch, requireInteger } from "../base";
+
+/**
+ * The checks of one evaluation are O(1), shapes only: entries are not read (the samplers validate
+ * their states once, at the boundary).
+ */
+const O1 = Object.freeze({ finite: false });
+const O1_DENSITY = Object.freeze({ finite: false, outWidth: 1 });
 
 /**
  * A target $\pi(x) \propto e^{-U(x)}$ on $\mathbb R^d$ as a Langevin sampler sees it: an
@@ -51,14 +58,14 @@ export function energyTarget(spec: EnergySpec): LangevinTarget {
   return Object.freeze({
     dim: d,
     logDensity(x: Float64Array, out: Float64Array, n: number): void {
-      checkEvaluation("energyTarget.logDensity", x, out, n, d, 1);
+      requireBatch("energyTarget.logDensity", x, out, n, d, O1_DENSITY);
       for (let r = 0; r < n; r++) {
         for (let i = 0; i < d; i++) p[i] = x[r * d + i];
         out[r] = -energy(p);
       }
     },
     score(x: Float64Array, out: Float64Array, n: number): void {
-      checkEvaluation("energyTarget.score", x, out, n, d, d);
+      requireBatch("energyTarget.score", x, out, n, d, O1);
       for (let r = 0; r < n; r++) {
         for (let i = 0; i < d; i++) p[i] = x[r * d + i];
         gradient(p, g);
@@ -80,11 +87,11 @@ export function mixtureTarget(mix: GaussianMixture): LangevinTarget {
   return Object.freeze({
     dim: mix.dim,
     logDensity(x: Float64Array, out: Float64Array, n: number): void {
-      checkEvaluation("mixtureTarget.logDensity", x, out, n, mix.dim, 1);
+      requireBatch("mixtureTarget.logDensity", x, out, n, mix.dim, O1_DENSITY);
       kernels.logDensity(x, out, n);
     },
     score(x: Float64Array, out: Float64Array, n: number): void {
-      checkEvaluation("mixtureTarget.score", x, out, n, mix.dim, mix.dim);
+      requireBatch("mixtureTarget.score", x, out, n, mix.dim, O1);
       kernels.score(x, out, n);
     },
   });
@@ -108,33 +115,5 @@ export function checkTarget(
   ) {
     const kind = parts.includes("logDensity") ? "a LangevinTarget" : "a target with dim and score";
     throw new TypeError(`${fn}: target must be ${kind}, got ${describeValue(target)}`);
-  }
-}
-
-/**
- * O(1) shape checks of one evaluation (x (n, d) in, out (n, w) written); entries are not read
- * (the samplers validate their states once, at the boundary). @internal
- */
-export function checkEvaluation(
-  fn: string,
-  x: Float64Array,
-  out: Float64Array,
-  n: number,
-  d: number,
-  w: number,
-): void {
-  requireInteger(fn, "n", n, 1);
-  for (const [name, a, width] of [
-    ["x", x, d],
-    ["out", out, w],
-  ] as const) {
-    if (!isFloat64Array(a)) {
-      throw new TypeError(`${fn}: ${name} must be a Float64Array, got ${describeValue(a)}`);
-    }
-    if (a.length < n * width) {
-      throw new RangeError(
-        `${fn}: ${name} must hold n·${width} = ${n * width} values, got length ${a.length}`,
-      );
-    }
   }
 }

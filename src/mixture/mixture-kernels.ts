@@ -1,6 +1,6 @@
 import type { GaussianMixture } from "./gaussian-mixture";
 import { requireMixture } from "./gaussian-mixture";
-import { requireAllFinite, requireFloat64Array, requireInteger } from "../base";
+import { requireBatch } from "../base";
 
 // Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
 const { exp, log } = Math;
@@ -64,7 +64,7 @@ export class MixtureKernels {
     caller = "MixtureKernels.logDensity",
   ): void {
     const st = this.st;
-    checkBatch(caller, st.d, x, out, n, 1);
+    requireBatch(caller, x, out, n, st.d, { outWidth: 1 });
     for (let r = 0; r < n; r++) {
       const v = point(st, x, r * st.d);
       if (!(v > -Infinity)) tooFar(caller, r);
@@ -82,7 +82,7 @@ export class MixtureKernels {
   score(x: Float64Array, out: Float64Array, n: number, caller = "MixtureKernels.score"): void {
     const st = this.st;
     const { ell, s, d, K } = st;
-    checkBatch(caller, d, x, out, n, d);
+    requireBatch(caller, x, out, n, d);
     for (let r = 0; r < n; r++) {
       if (!(point(st, x, r * d) > -Infinity)) tooFar(caller, r);
       for (let i = 0; i < d; i++) {
@@ -111,7 +111,7 @@ export class MixtureKernels {
     const st = this.st;
     const { ell, s, d, K } = st;
     const P = st.precisions;
-    checkBatch(caller, d, x, out, n, d);
+    requireBatch(caller, x, out, n, d);
     for (let r = 0; r < n; r++) {
       if (!(point(st, x, r * d) > -Infinity)) tooFar(caller, r);
       for (let i = 0; i < d; i++) {
@@ -158,30 +158,6 @@ function point(st: State, x: Float64Array, o: number): number {
   const iz = 1 / z;
   for (let k = 0; k < K; k++) ell[k] *= iz;
   return m + log(z);
-}
-
-/** O(1) shape checks plus the finiteness of the n rows read. */
-function checkBatch(
-  fn: string,
-  d: number,
-  x: Float64Array,
-  out: Float64Array,
-  n: number,
-  width: number,
-): void {
-  requireInteger(fn, "n", n, 1);
-  for (const [name, a, w, label] of [
-    ["x", x, d, "d"],
-    ["out", out, width, width === d ? "d" : "1"],
-  ] as const) {
-    requireFloat64Array(fn, name, a);
-    if (a.length < n * w) {
-      throw new RangeError(
-        `${fn}: ${name} must hold at least n·${label} = ${n * w} values (n = ${n}, d = ${d}), got length ${a.length}`,
-      );
-    }
-  }
-  requireAllFinite(fn, "x", x, n * d);
 }
 
 function tooFar(fn: string, r: number): never {

@@ -1,5 +1,5 @@
-import { requireFinite, requireInteger } from "../base";
-import { checkRows, checkSameRows } from "./checks";
+import { requireBatch, requireFinite, requireInteger, requireRowsAtLeast } from "../base";
+import { checkSameRows, checkTimesAndPoints } from "./checks";
 import type { ScoreModel } from "./score-model";
 
 /**
@@ -29,11 +29,6 @@ export function affineScore(dim: number): ScoreModel {
       }
     }
   };
-  const checkBatch = (fn: string, t: Float64Array, x: Float64Array, n: number): void => {
-    requireInteger(fn, "n", n, 1);
-    checkRows(fn, "t", t, n, 1);
-    checkRows(fn, "x", x, n, d);
-  };
   const grow = (n: number): void => {
     if (out.length < n * d) {
       out = new Float64Array(n * d);
@@ -59,13 +54,11 @@ export function affineScore(dim: number): ScoreModel {
     score(t: number, x: Float64Array, o: Float64Array, n: number): void {
       const fn = "affineScore.score";
       requireFinite(fn, "t", t);
-      requireInteger(fn, "n", n, 1);
-      checkRows(fn, "x", x, n, d);
-      checkRows(fn, "out", o, n, d, false);
+      requireBatch(fn, x, o, n, d);
       apply(x, o, n, true);
     },
     evaluate(t: Float64Array, x: Float64Array, n: number): Float64Array {
-      checkBatch("affineScore.evaluate", t, x, n);
+      checkTimesAndPoints("affineScore.evaluate", t, x, n, d);
       grow(n);
       xs.set(x.subarray(0, n * d));
       apply(x, out, n, true);
@@ -75,12 +68,12 @@ export function affineScore(dim: number): ScoreModel {
     },
     backward(g: Float64Array, n: number): void {
       checkSameRows("affineScore.backward", n, rows, "evaluate");
-      checkRows("affineScore.backward", "gScore", g, n, d);
+      requireRowsAtLeast("affineScore.backward", "gScore", g, n, d, { widthName: "d" });
       accumulate(g, xs, n, true);
     },
     evaluateTangent(t: Float64Array, x: Float64Array, v: Float64Array, n: number) {
-      checkBatch("affineScore.evaluateTangent", t, x, n);
-      checkRows("affineScore.evaluateTangent", "v", v, n, d);
+      checkTimesAndPoints("affineScore.evaluateTangent", t, x, n, d);
+      requireRowsAtLeast("affineScore.evaluateTangent", "v", v, n, d, { widthName: "d" });
       grow(n);
       xs.set(x.subarray(0, n * d));
       vs.set(v.subarray(0, n * d));
@@ -93,8 +86,8 @@ export function affineScore(dim: number): ScoreModel {
     backwardTangent(g: Float64Array, gT: Float64Array, n: number): void {
       const fn = "affineScore.backwardTangent";
       checkSameRows(fn, n, tangentRows, "evaluateTangent");
-      checkRows(fn, "gScore", g, n, d);
-      checkRows(fn, "gTangent", gT, n, d);
+      requireRowsAtLeast(fn, "gScore", g, n, d, { widthName: "d" });
+      requireRowsAtLeast(fn, "gTangent", gT, n, d, { widthName: "d" });
       accumulate(g, xs, n, true);
       accumulate(gT, vs, n, false);
     },

@@ -1,4 +1,4 @@
-import { describeValue, isFloat64Array, requireAllFinite, requireInteger } from "../base";
+import { describeValue, requireInteger, requireRowsAtLeast } from "../base";
 
 /**
  * The boundary checks of src/nn, in the base vocabulary: each names the function or method the
@@ -7,26 +7,19 @@ import { describeValue, isFloat64Array, requireAllFinite, requireInteger } from 
  */
 
 /**
- * Throws unless n is a positive integer and v a Float64Array holding (n, width) row-major values
- * (at least n·width; scratch may be longer), the first n·width finite unless `finite` is false.
+ * Throws unless n is a positive integer, t holds n finite times and x n finite rows of width d
+ * (each at least that long: scratch may be longer): the batch of a score model's evaluate.
  */
-export function checkRows(
+export function checkTimesAndPoints(
   fn: string,
-  name: string,
-  v: unknown,
+  t: unknown,
+  x: unknown,
   n: number,
-  width: number,
-  finite = true,
+  d: number,
 ): void {
-  if (!isFloat64Array(v)) {
-    throw new TypeError(`${fn}: ${name} must be a Float64Array, got ${describeValue(v)}`);
-  }
-  if (v.length < n * width) {
-    throw new RangeError(
-      `${fn}: ${name} must hold (n, ${width}) = (${n}, ${width}) values, got length ${v.length}`,
-    );
-  }
-  if (finite) requireAllFinite(fn, name, v, n * width);
+  requireInteger(fn, "n", n, 1);
+  requireRowsAtLeast(fn, "t", t, n, 1);
+  requireRowsAtLeast(fn, "x", x, n, d, { widthName: "d" });
 }
 
 /** Throws unless n is a positive integer equal to the rows of the pass it follows. */

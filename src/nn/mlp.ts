@@ -1,10 +1,10 @@
-import { requireInteger, requireInterface } from "../base";
+import { requireInteger, requireInterface, requireRowsAtLeast } from "../base";
 import type { Rng } from "../rng";
 import { activate, type ActivationName } from "./activation";
 import { gemmNN, gemmNT, gemmTN } from "../linalg";
 import type { GemmKernel } from "../linalg";
 import { addBlock, hadamardInPlace } from "../fast";
-import { checkRows, checkSameRows } from "./checks";
+import { checkSameRows } from "./checks";
 import { checkMlpOptions, type MlpOptions } from "./mlp-options";
 import type { MlpState, TangentCache } from "./mlp-state";
 import { backwardTangent, forwardTangent } from "./mlp-tangent";
@@ -107,7 +107,7 @@ export class Mlp implements MlpState {
   forward(x: Float64Array, n: number): Float64Array {
     const s = this.sizes;
     requireInteger("Mlp.forward", "n", n, 1);
-    checkRows("Mlp.forward", "x", x, n, s[0]);
+    requireRowsAtLeast("Mlp.forward", "x", x, n, s[0]);
     this.reserve(n);
     this.rows = n;
     this.tangentRows = 0; // a forwardTangent sets it after this pass; any other forward voids it
@@ -130,8 +130,9 @@ export class Mlp implements MlpState {
     const s = this.sizes;
     const L = this.layers;
     checkSameRows("Mlp.backward", n, this.rows, "forward");
-    checkRows("Mlp.backward", "gOut", gOut, n, s[L]);
-    if (gIn !== undefined) checkRows("Mlp.backward", "gIn", gIn, n, s[0], false);
+    requireRowsAtLeast("Mlp.backward", "gOut", gOut, n, s[L]);
+    if (gIn !== undefined)
+      requireRowsAtLeast("Mlp.backward", "gIn", gIn, n, s[0], { finite: false });
     let g = gOut;
     for (let l = L; l >= 1; l--) {
       gemmTN(
@@ -164,8 +165,8 @@ export class Mlp implements MlpState {
     n: number,
   ): { out: Float64Array; tangent: Float64Array } {
     requireInteger("Mlp.forwardTangent", "n", n, 1);
-    checkRows("Mlp.forwardTangent", "x", x, n, this.sizes[0]);
-    checkRows("Mlp.forwardTangent", "v", v, n, this.sizes[0]);
+    requireRowsAtLeast("Mlp.forwardTangent", "x", x, n, this.sizes[0]);
+    requireRowsAtLeast("Mlp.forwardTangent", "v", v, n, this.sizes[0]);
     return forwardTangent(this, x, v, n);
   }
 
@@ -173,8 +174,8 @@ export class Mlp implements MlpState {
   backwardTangent(gOut: Float64Array, gTangent: Float64Array, n: number): void {
     const L = this.layers;
     checkSameRows("Mlp.backwardTangent", n, this.tangentRows, "forwardTangent");
-    checkRows("Mlp.backwardTangent", "gOut", gOut, n, this.sizes[L]);
-    checkRows("Mlp.backwardTangent", "gTangent", gTangent, n, this.sizes[L]);
+    requireRowsAtLeast("Mlp.backwardTangent", "gOut", gOut, n, this.sizes[L]);
+    requireRowsAtLeast("Mlp.backwardTangent", "gTangent", gTangent, n, this.sizes[L]);
     backwardTangent(this, gOut, gTangent, n);
   }
 }

@@ -1,5 +1,13 @@
-import { describeValue, requireFinite, requireInteger, requireOneOf, requireTime } from "../base";
-import { checkKernel, checkRows, checkSameRows } from "./checks";
+import {
+  describeValue,
+  requireBatch,
+  requireFinite,
+  requireInteger,
+  requireOneOf,
+  requireRowsAtLeast,
+  requireTime,
+} from "../base";
+import { checkKernel, checkSameRows, checkTimesAndPoints } from "./checks";
 import type { LinearProcess } from "../processes";
 import type { ActivationName } from "./activation";
 import type { GemmKernel } from "../linalg";
@@ -117,11 +125,6 @@ export function scoreNet(options: ScoreNetOptions): ScoreModel & { net: Mlp } {
   };
   let rows = 0; // rows of the last evaluate (or evaluateTangent), for backward
   let tangentRows = 0; // rows of the last evaluateTangent, for backwardTangent
-  const checkBatch = (name: string, t: Float64Array, x: Float64Array, n: number): void => {
-    requireInteger(name, "n", n, 1);
-    checkRows(name, "t", t, n, 1);
-    checkRows(name, "x", x, n, d);
-  };
   const model = {
     dim: d,
     net,
@@ -129,7 +132,7 @@ export function scoreNet(options: ScoreNetOptions): ScoreModel & { net: Mlp } {
     grad: net.grad,
     zeroGrad: () => net.zeroGrad(),
     evaluate(t: Float64Array, x: Float64Array, n: number): Float64Array {
-      checkBatch("scoreNet.evaluate", t, x, n);
+      checkTimesAndPoints("scoreNet.evaluate", t, x, n, d);
       prepare("scoreNet.evaluate", t, x, n);
       const res = scaled(net.forward(input, n), s, n);
       [rows, tangentRows] = [n, 0];
@@ -137,12 +140,12 @@ export function scoreNet(options: ScoreNetOptions): ScoreModel & { net: Mlp } {
     },
     backward(gs: Float64Array, n: number): void {
       checkSameRows("scoreNet.backward", n, rows, "evaluate");
-      checkRows("scoreNet.backward", "gScore", gs, n, d);
+      requireRowsAtLeast("scoreNet.backward", "gScore", gs, n, d, { widthName: "d" });
       net.backward(scaled(gs, g, n), n);
     },
     evaluateTangent(t: Float64Array, x: Float64Array, v: Float64Array, n: number) {
-      checkBatch("scoreNet.evaluateTangent", t, x, n);
-      checkRows("scoreNet.evaluateTangent", "v", v, n, d);
+      checkTimesAndPoints("scoreNet.evaluateTangent", t, x, n, d);
+      requireRowsAtLeast("scoreNet.evaluateTangent", "v", v, n, d, { widthName: "d" });
       prepare("scoreNet.evaluateTangent", t, x, n);
       for (let r = 0; r < n; r++) for (let i = 0; i < d; i++) dir[r * w + i] = v[r * d + i];
       const res = net.forwardTangent(input, dir, n);
@@ -152,16 +155,14 @@ export function scoreNet(options: ScoreNetOptions): ScoreModel & { net: Mlp } {
     backwardTangent(gs: Float64Array, gt: Float64Array, n: number): void {
       const name = "scoreNet.backwardTangent";
       checkSameRows(name, n, tangentRows, "evaluateTangent");
-      checkRows(name, "gScore", gs, n, d);
-      checkRows(name, "gTangent", gt, n, d);
+      requireRowsAtLeast(name, "gScore", gs, n, d, { widthName: "d" });
+      requireRowsAtLeast(name, "gTangent", gt, n, d, { widthName: "d" });
       net.backwardTangent(scaled(gs, g, n), scaled(gt, gT, n), n);
     },
     score(t: number, x: Float64Array, out: Float64Array, n: number): void {
       const name = "scoreNet.score";
       requireFinite(name, "t", t);
-      requireInteger(name, "n", n, 1);
-      checkRows(name, "x", x, n, d);
-      checkRows(name, "out", out, n, d, false);
+      requireBatch(name, x, out, n, d);
       if (tBuf.length < n) tBuf = new Float64Array(n);
       tBuf.fill(t, 0, n);
       prepare(name, tBuf, x, n, true);

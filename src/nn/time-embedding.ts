@@ -1,5 +1,4 @@
-import { requireFinite, requireInteger } from "../base";
-import { checkRows } from "./checks";
+import { requireFinite, requireInteger, requireRowsAtLeast } from "../base";
 
 // Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
 const { sin, cos, exp, log } = Math;
@@ -39,8 +38,8 @@ export function timeEmbedding(
     );
   }
   requireFinite(fn, "scale", scale, "a finite number > 0", (v) => v > 0);
-  checkRows(fn, "t", t, n, 1);
-  checkRows(fn, "out", out, n, stride, false);
+  requireRowsAtLeast(fn, "t", t, n, 1);
+  requireRowsAtLeast(fn, "out", out, n, stride, { finite: false });
   const K = dim / 2;
   const c = log(1e4) / K;
   for (let r = 0; r < n; r++) {

@@ -1,6 +1,6 @@
 import {
   describeValue,
-  isFloat64Array,
+  requireBatch,
   requireFinite,
   requireInteger,
   requireInterface,
@@ -49,8 +49,8 @@ export class Scratch {
 }
 
 /**
- * O(1) checks of one coefficient evaluation (the solvers call it every step): t finite, n a
- * positive integer, x holding n rows of width d and out n rows of width w. Entries are not read.
+ * O(1) checks of one coefficient evaluation (the solvers call it every step): t finite, then
+ * requireBatch's shapes (x at least n rows of width d, out of width w); entries are not read.
  * @internal
  */
 export function checkEvaluation(
@@ -63,18 +63,5 @@ export function checkEvaluation(
   w: number,
 ): void {
   requireFinite(fn, "t", t);
-  requireInteger(fn, "n", n, 1);
-  for (const [name, a, width] of [
-    ["x", x, d],
-    ["out", out, w],
-  ] as const) {
-    if (!isFloat64Array(a)) {
-      throw new TypeError(`${fn}: ${name} must be a Float64Array, got ${describeValue(a)}`);
-    }
-    if (a.length < n * width) {
-      throw new RangeError(
-        `${fn}: ${name} must hold n·${width} = ${n * width} values, got length ${a.length}`,
-      );
-    }
-  }
+  requireBatch(fn, x, out, n, d, { outWidth: w, finite: false });
 }

@@ -3,7 +3,7 @@ import type { GaussianMixture } from "../mixture";
 import { MixtureKernels } from "../mixture";
 import { requireLinearProcess, pushForward } from "../mixture";
 import type { ScoreFunction } from "./score-function";
-import { requireFinite } from "../base";
+import { requireTime } from "../base";
 
 /** The exact score of a mixture pushed through a linear process, with its log-density. */
 export interface MixtureScore extends ScoreFunction {
@@ -16,12 +16,6 @@ export interface MixtureScore extends ScoreFunction {
   /** $p_t$ as a mixture (validated t in [0, T]) */
   marginal(t: number): GaussianMixture;
 }
-
-/**
- * A solver or sampler computes its times as t + h or t0 + i·h, which may leave [0, T] by a
- * rounding: times within 1e-12·T of the interval are accepted (and clamped).
- */
-const SLACK = 1e-12;
 
 /**
  * $\nabla_x\log p_t(x)$ exactly, for $p_0$ = data a Gaussian mixture and $X_t = \mathrm{scale}(t)X_0
@@ -41,20 +35,9 @@ export function exactMixtureScore(data: GaussianMixture, process: LinearProcess)
   const fn = "exactMixtureScore";
   requireLinearProcess(fn, process, data, "data");
   const T = process.T;
+  // a solver's t + h may leave [0, T] by a rounding: accepted within TIME_SLACK·T, clamped in
   const time = (method: string, t: number): number =>
-    Math.min(
-      T,
-      Math.max(
-        0,
-        requireFinite(
-          method,
-          "t",
-          t,
-          `in [0, T] = [0, ${T}]`,
-          (v) => v >= -SLACK * T && v <= T + SLACK * T,
-        ),
-      ),
-    );
+    requireTime(method, "t", t, T, { slack: true });
   const cache: { t: number; kernels: MixtureKernels }[] = [];
   const at = (t: number): MixtureKernels => {
     for (const c of cache) if (c.t === t) return c.kernels;

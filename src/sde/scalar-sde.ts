@@ -1,9 +1,12 @@
 import {
   describeValue,
-  isFloat64Array,
+  requireBatch,
+  requireBoolean,
   requireFinite,
+  requireFunction,
   requireInteger,
   requireOneOf,
+  requireOption,
 } from "../base";
 import type { Calculus, Sde } from "./sde";
 
@@ -34,31 +37,17 @@ export function sdeFromScalar(spec: ScalarSdeSpec): Sde {
     throw new TypeError(`${fn}: spec must be an object, got ${describeValue(spec)}`);
   }
   const { drift, diffusion, diffusionDerivative } = spec;
-  if (typeof drift !== "function") {
-    throw new TypeError(
-      `sdeFromScalar: spec.drift must be a function, got ${describeValue(drift)}`,
-    );
-  }
-  if (typeof diffusion !== "function") {
-    throw new TypeError(
-      `sdeFromScalar: spec.diffusion must be a function, got ${describeValue(diffusion)}`,
-    );
-  }
-  if (diffusionDerivative !== undefined && typeof diffusionDerivative !== "function") {
-    throw new TypeError(
-      `sdeFromScalar: spec.diffusionDerivative must be a function, got ${describeValue(diffusionDerivative)}`,
-    );
+  requireFunction(fn, "spec.drift", drift);
+  requireFunction(fn, "spec.diffusion", diffusion);
+  if (diffusionDerivative !== undefined) {
+    requireFunction(fn, "spec.diffusionDerivative", diffusionDerivative);
   }
   // an absent field takes its default; null is a value, and refused like any other wrong one
-  const dim = spec.dim === undefined ? 1 : requireInteger(fn, "spec.dim", spec.dim, 1);
-  const additive = spec.additive === undefined ? false : spec.additive;
-  if (typeof additive !== "boolean") {
-    throw new TypeError(`${fn}: spec.additive must be a boolean, got ${describeValue(additive)}`);
-  }
-  const calculus =
-    spec.calculus === undefined
-      ? "ito"
-      : requireOneOf(fn, "spec.calculus", spec.calculus, ["ito", "stratonovich"] as const);
+  const dim = requireOption(fn, spec, "spec.dim", 1, (f, name, v) => requireInteger(f, name, v, 1));
+  const additive = requireOption(fn, spec, "spec.additive", false, requireBoolean);
+  const calculus = requireOption(fn, spec, "spec.calculus", "ito", (f, name, v) =>
+    requireOneOf(f, name, v, ["ito", "stratonovich"] as const),
+  );
   const names = {
     drift: `${fn}.drift`,
     diffusion: `${fn}.diffusion`,
@@ -89,8 +78,8 @@ export function sdeFromScalar(spec: ScalarSdeSpec): Sde {
 }
 
 /**
- * The checks of a coefficient call f(t, x, out, n), O(1): t finite, n a positive integer, x and
- * out Float64Arrays of at least n·d values (a solver passes one row for additive noise).
+ * The checks of a coefficient call f(t, x, out, n), O(1): t finite, x and out of at least n rows
+ * (a solver passes one row for additive noise); entries are not read.
  */
 function checkCoefficientArgs(
   fn: string,
@@ -101,18 +90,5 @@ function checkCoefficientArgs(
   d: number,
 ): void {
   requireFinite(fn, "t", t);
-  requireInteger(fn, "n", n, 1);
-  for (const [name, v] of [
-    ["x", x],
-    ["out", out],
-  ] as const) {
-    if (!isFloat64Array(v)) {
-      throw new TypeError(`${fn}: ${name} must be a Float64Array, got ${describeValue(v)}`);
-    }
-    if (v.length < n * d) {
-      throw new RangeError(
-        `${fn}: ${name} must hold n·d = ${n * d} values, got length ${v.length}`,
-      );
-    }
-  }
+  requireBatch(fn, x, out, n, d, { finite: false });
 }

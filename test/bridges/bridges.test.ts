@@ -127,7 +127,7 @@ describe("bridges bad input", () => {
       "SF marginal t",
       () => schrodingerFollmer(mix1).marginal(0),
       RangeError,
-      "schrodingerFollmer.marginal: t must be in (0, 1] (the law at 0 is a point mass), got 0",
+      "schrodingerFollmer.marginal: t must be in (0, T] = (0, 1] (the law at 0 is a point mass), got 0",
     ],
     [
       "SF target",

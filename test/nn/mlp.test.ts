@@ -108,7 +108,7 @@ describe("Mlp: shapes and bad input", () => {
     [
       () => new Mlp({ sizes: [3, 2] }).forward(new Float64Array(5), 2),
       RangeError,
-      "Mlp.forward: x must hold (n, 3) = (2, 3) values, got length 5",
+      "Mlp.forward: x must hold at least n·3 = 6 values (n = 2), got length 5",
     ],
     [
       () => new Mlp({ sizes: [3, 2] }).forward(Float64Array.of(1, NaN, 3), 1),
@@ -148,7 +148,7 @@ describe("Mlp: shapes and bad input", () => {
     [
       () => new Mlp({ sizes: [3, 2] }).forwardTangent(new Float64Array(6), new Float64Array(5), 2),
       RangeError,
-      "Mlp.forwardTangent: v must hold (n, 3) = (2, 3) values, got length 5",
+      "Mlp.forwardTangent: v must hold at least n·3 = 6 values (n = 2), got length 5",
     ],
   ])("%#", (f, type, msg) => {
     expect(f).toThrow(type);
