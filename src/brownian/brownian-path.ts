@@ -2,14 +2,17 @@ import {
   describeValue,
   isFloat64Array,
   requireAllFinite,
+  requireBoolean,
   requireFloat64Array,
+  requireInteger,
   requireInterface,
+  requireOption,
   requireOptions,
 } from "../base";
 import { fillNormal, type Rng } from "../rng";
 import type { BrownianSource } from "./brownian-source";
 import { ArrayGrid, checkTimes, type TimeGrid } from "./time-grid";
-import { checkCount, checkIncrementBuffers } from "./checks";
+import { checkIncrementBuffers } from "./checks";
 
 /** Most values a stored path holds (a typed array's practical limit; 16 GiB). */
 const MAX_STORED = 2 ** 31 - 1;
@@ -41,8 +44,8 @@ export class BrownianPath implements BrownianSource {
   ) {
     const fn = "BrownianPath";
     this.times = checkTimes(fn, times);
-    checkCount(fn, "paths", paths);
-    checkCount(fn, "dim", dim);
+    requireInteger(fn, "paths", paths, 1);
+    requireInteger(fn, "dim", dim, 1);
     this.steps = this.times.length - 1;
     const size = this.steps * paths * dim;
     requireFloat64Array(fn, "dW", dW, size); // K·n·m
@@ -109,8 +112,8 @@ export function sampleBrownianPath(
   const fn = "sampleBrownianPath";
   requireInterface(fn, "rng", rng, "an Rng", ["normal"]);
   const t = checkTimes(fn, times);
-  checkCount(fn, "paths", paths);
-  checkCount(fn, "dim", dim);
+  requireInteger(fn, "paths", paths, 1);
+  requireInteger(fn, "dim", dim, 1);
   const levyArea = checkLevyArea(fn, options);
   const K = t.length - 1;
   const nm = paths * dim;
@@ -150,12 +153,5 @@ export function levyFromU(
 
 /** Reads `options.levyArea`, a boolean (default false). @internal */
 export function checkLevyArea(fn: string, options: { levyArea?: boolean } | undefined): boolean {
-  const levyArea = requireOptions(fn, options).levyArea;
-  if (levyArea === undefined) return false;
-  if (typeof levyArea !== "boolean") {
-    throw new TypeError(
-      `${fn}: options.levyArea must be a boolean, got ${describeValue(levyArea)}`,
-    );
-  }
-  return levyArea;
+  return requireOption(fn, requireOptions(fn, options), "options.levyArea", false, requireBoolean);
 }

@@ -1,7 +1,7 @@
-import { requireInterface } from "../base";
+import { requireInteger, requireInterface } from "../base";
 import { fillNormal, type Rng } from "../rng";
 import type { BrownianSource } from "./brownian-source";
-import { checkCount, checkIncrementBuffers } from "./checks";
+import { checkIncrementBuffers } from "./checks";
 import { checkLevyArea, levyFromU } from "./brownian-path";
 import { requireTimeGrid, type TimeGrid } from "./time-grid";
 
@@ -73,8 +73,8 @@ export function brownianStream(
   const fn = "brownianStream";
   requireInterface(fn, "rng", rng, "an Rng", ["normal"]);
   requireTimeGrid(fn, "grid", grid);
-  checkCount(fn, "paths", paths);
-  checkCount(fn, "dim", dim);
+  requireInteger(fn, "paths", paths, 1);
+  requireInteger(fn, "dim", dim, 1);
   const levyArea = checkLevyArea(fn, options);
   return new BrownianStream(rng, grid, paths, dim, levyArea);
 }

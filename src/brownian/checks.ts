@@ -1,23 +1,4 @@
-import { describeValue, isFloat64Array, requireInteger } from "../base";
-
-/** Argument checks shared by the brownian constructors and sources. @internal */
-
-/** Throws unless `value` is a positive integer (a number of paths, a dimension). @internal */
-export function checkCount(fn: string, name: string, value: unknown): number {
-  return requireInteger(fn, name, value, 1);
-}
-
-/** Throws unless `k` is an integer in [0, max] (a time index); returns it. @internal */
-export function checkIndex(fn: string, name: string, k: unknown, max: number): number {
-  const what = `an integer in [0, ${max}]`;
-  if (typeof k !== "number") {
-    throw new TypeError(`${fn}: ${name} must be ${what}, got ${describeValue(k)}`);
-  }
-  if (!Number.isInteger(k) || k < 0 || k > max) {
-    throw new RangeError(`${fn}: ${name} must be ${what}, got ${describeValue(k)}`);
-  }
-  return k;
-}
+import { describeValue, isFloat64Array, requireIndex } from "../base";
 
 /** Per-step (not per-element) check of an increments() call. @internal */
 export function checkIncrementBuffers(
@@ -29,7 +10,7 @@ export function checkIncrementBuffers(
   dZ: unknown,
   levyArea: boolean,
 ): void {
-  checkIndex(fn, "k", k, steps - 1);
+  requireIndex(fn, "k", k, steps, "K");
   checkBuffer(fn, "dW", dW, nm);
   if (dZ === null) return;
   if (!isFloat64Array(dZ)) {

@@ -1,5 +1,4 @@
-import { describeValue, requireFinite, requireInteger, requireSample } from "../base";
-import { checkIndex } from "./checks";
+import { describeValue, requireFinite, requireIndex, requireInteger, requireSample } from "../base";
 /**
  * Time grids $t_0, t_1, \dots, t_K$, strictly monotone in either direction (a reverse-time SDE
  * runs from $T$ down to 0). Steps $h_k = t_{k+1} - t_k$ are signed; Brownian increments over a
@@ -24,7 +23,7 @@ class UniformGrid implements TimeGrid {
     this.h = (t1 - t0) / steps;
   }
   at(k: number): number {
-    checkIndex("uniformGrid.at", "k", k, this.steps);
+    requireIndex("uniformGrid.at", "k", k, this.steps + 1, "K + 1");
     // exact end point, so that t_K == t1 bit for bit
     return k === this.steps ? this.t1 : this.t0 + k * this.h;
   }
@@ -40,7 +39,7 @@ export class ArrayGrid implements TimeGrid {
     this.steps = times.length - 1;
   }
   at(k: number): number {
-    checkIndex(this.fn, "k", k, this.steps);
+    requireIndex(this.fn, "k", k, this.steps + 1, "K + 1");
     return this.times[k];
   }
 }

@@ -1,8 +1,8 @@
-import { requireAllFinite, requireFinite } from "../base";
+import { requireAllFinite, requireFinite, requireNumberArray } from "../base";
 import { CheckFields } from "./check-error";
 import { declaredFalseFail } from "./false-fail";
 import { CheckCloseOptions, tolerances } from "./check-close";
-import { fail, fmtTol, fmtValue, pass, requireLabelAndReason, requireNumbers } from "./report";
+import { fail, fmtTol, fmtValue, pass, requireLabelAndReason } from "./report";
 
 /**
  * Checks $|a_i - e_i| \le \text{abs} + \text{rel}\,|e_i|$ for every i and reports the worst
@@ -22,12 +22,12 @@ export function checkAllClose(
 ): void {
   const fn = "checkAllClose";
   const reason = requireLabelAndReason(fn, label, options);
-  requireNumbers(fn, "actual", actual);
+  requireNumberArray(fn, "actual", actual);
   const n = actual.length;
   if (n === 0) throw new RangeError(`${fn}: actual must not be empty, got length 0`);
   if (typeof expected === "number") requireFinite(fn, "expected", expected);
   else {
-    requireNumbers(fn, "expected", expected);
+    requireNumberArray(fn, "expected", expected);
     if (expected.length !== n) {
       throw new RangeError(
         `${fn}: expected must have the length of actual (${n}), got ${expected.length}`,

@@ -1,4 +1,4 @@
-import { requireFinite, requireNonNegative } from "../base";
+import { requireFinite, requireNonNegative, requireOption } from "../base";
 import { CheckFields } from "./check-error";
 import { declaredFalseFail, FalseFailOption } from "./false-fail";
 import { fail, fmtTol, fmtValue, pass, requireLabelAndReason, requireNumber } from "./report";
@@ -61,7 +61,7 @@ export function tolerances(fn: string, options: CheckCloseOptions): { abs: numbe
   if (options.abs === undefined && options.rel === undefined) {
     throw new TypeError(`${fn}: options.abs or options.rel must be given, got neither`);
   }
-  const abs = options.abs === undefined ? 0 : requireNonNegative(fn, "options.abs", options.abs);
-  const rel = options.rel === undefined ? 0 : requireNonNegative(fn, "options.rel", options.rel);
+  const abs = requireOption(fn, options, "options.abs", 0, requireNonNegative);
+  const rel = requireOption(fn, options, "options.rel", 0, requireNonNegative);
   return { abs, rel };
 }

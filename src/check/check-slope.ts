@@ -1,7 +1,13 @@
-import { describeValue, requireFinite, requireNonNegative, requireOneOf } from "../base";
+import {
+  describeValue,
+  requireFinite,
+  requireNonNegative,
+  requireNumberArray,
+  requireOneOf,
+} from "../base";
 import { CheckFields } from "./check-error";
 import { declaredFalseFail, FalseFailOption } from "./false-fail";
-import { fail, fmtTol, fmtValue, pass, requireLabelAndReason, requireNumbers } from "./report";
+import { fail, fmtTol, fmtValue, pass, requireLabelAndReason } from "./report";
 
 /** The expected slope, its band and reason, and the axes of the fit. */
 export interface CheckSlopeOptions extends FalseFailOption {
@@ -33,8 +39,8 @@ export function checkSlope(
 ): void {
   const fn = "checkSlope";
   const reason = requireLabelAndReason(fn, label, options);
-  requireNumbers(fn, "x", x);
-  requireNumbers(fn, "y", y);
+  requireNumberArray(fn, "x", x);
+  requireNumberArray(fn, "y", y);
   const n = x.length;
   if (n < 2) throw new RangeError(`${fn}: x must have at least 2 values, got length ${n}`);
   if (y.length !== n) {

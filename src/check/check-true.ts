@@ -1,4 +1,4 @@
-import { describeValue } from "../base";
+import { requireBoolean } from "../base";
 import { CheckFields } from "./check-error";
 import { declaredFalseFail, FalseFailOption } from "./false-fail";
 import { fail, pass, requireLabelAndReason } from "./report";
@@ -20,9 +20,7 @@ export interface CheckTrueOptions extends FalseFailOption {
 export function checkTrue(label: string, condition: boolean, options: CheckTrueOptions): void {
   const fn = "checkTrue";
   const reason = requireLabelAndReason(fn, label, options);
-  if (typeof condition !== "boolean") {
-    throw new TypeError(`${fn}: condition must be a boolean, got ${describeValue(condition)}`);
-  }
+  requireBoolean(fn, "condition", condition);
   const fields: CheckFields = {
     kind: "true",
     label,

@@ -1,4 +1,4 @@
-import { describeValue } from "../base";
+import { describeValue, requireNonEmptyString } from "../base";
 import { CheckError, CheckFields, CheckResult } from "./check-error";
 import { formatSignificant } from "./format-significant";
 import { formatUnchecked } from "./format-significant";
@@ -113,24 +113,13 @@ export function fail(fields: CheckFields, detail: string): void {
  * A label or reason that is not a string is a TypeError; an empty (or blank) one a RangeError.
  */
 export function requireLabelAndReason(fn: string, label: unknown, options: unknown): string {
-  requireText(fn, "label", label);
+  requireNonEmptyString(fn, "label", label);
   if (typeof options !== "object" || options === null || Array.isArray(options)) {
     throw new TypeError(
       `${fn}: options must be an object with a reason, got ${describeValue(options)}`,
     );
   }
-  return requireText(fn, "options.reason", (options as { reason?: unknown }).reason);
-}
-
-/** Throws unless v is a string with a non-blank character; returns it. */
-function requireText(fn: string, name: string, v: unknown): string {
-  if (typeof v !== "string") {
-    throw new TypeError(`${fn}: ${name} must be a non-empty string, got ${describeValue(v)}`);
-  }
-  if (v.trim() === "") {
-    throw new RangeError(`${fn}: ${name} must be a non-empty string, got ${describeValue(v)}`);
-  }
-  return v;
+  return requireNonEmptyString(fn, "options.reason", (options as { reason?: unknown }).reason);
 }
 
 /**
@@ -142,23 +131,4 @@ export function requireNumber(fn: string, name: string, value: unknown): number 
     throw new TypeError(`${fn}: ${name} must be a number, got ${describeValue(value)}`);
   }
   return value;
-}
-
-/**
- * Validates an array of numbers that are compared (`number[]` or a typed array); entries may be
- * non-finite: the check fails on them.
- */
-export function requireNumbers(fn: string, name: string, value: unknown): ArrayLike<number> {
-  const ok =
-    (Array.isArray(value) && value.every((v) => typeof v === "number")) ||
-    (ArrayBuffer.isView(value) &&
-      !(value instanceof DataView) &&
-      !(value instanceof BigInt64Array) &&
-      !(value instanceof BigUint64Array));
-  if (!ok) {
-    throw new TypeError(
-      `${fn}: ${name} must be a number[] or a typed array, got ${describeValue(value)}`,
-    );
-  }
-  return value as ArrayLike<number>;
 }

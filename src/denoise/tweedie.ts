@@ -18,7 +18,7 @@ export function tweedieMean(
   std: number,
 ): Float64Array {
   const fn = "tweedieMean";
-  requireNonEmpty(fn, "x", x);
+  requireFiniteArray(fn, "x", x, { min: 1 });
   requireFiniteArray(fn, "score", score, x.length);
   const a = requirePositive(fn, "scale", scale);
   const s = requirePositive(fn, "std", std);
@@ -43,7 +43,7 @@ export function tweedieVariance(
   std: number,
 ): Float64Array {
   const fn = "tweedieVariance";
-  requireNonEmpty(fn, "hessianDiagonal", hessianDiagonal);
+  requireFiniteArray(fn, "hessianDiagonal", hessianDiagonal, { min: 1 });
   const a = requirePositive(fn, "scale", scale);
   const s = requirePositive(fn, "std", std);
   return finiteResult(
@@ -65,12 +65,4 @@ export function finiteResult(fn: string, out: Float64Array): Float64Array {
     }
   }
   return out;
-}
-
-/** Throws unless v is a non-empty Float64Array of finite numbers. */
-function requireNonEmpty(fn: string, name: string, v: unknown): void {
-  const a = requireFiniteArray(fn, name, v);
-  if (a.length === 0) {
-    throw new RangeError(`${fn}: ${name} must be non-empty, got a Float64Array of length 0`);
-  }
 }

@@ -18,9 +18,7 @@ export function gaussianKl(
   cov1: Float64Array,
 ): number {
   const fn = "gaussianKl";
-  requireFiniteArray(fn, "mean0", mean0);
-  const d = mean0.length;
-  if (d < 1) throw new RangeError(`${fn}: mean0 must be non-empty, got length 0`);
+  const d = requireFiniteArray(fn, "mean0", mean0, { min: 1 }).length;
   requireFiniteArray(fn, "cov0", cov0, d * d);
   requireFiniteArray(fn, "mean1", mean1, d);
   requireFiniteArray(fn, "cov1", cov1, d * d);

@@ -32,10 +32,7 @@ export function convertPrediction(
   const fn = "convertPrediction";
   requireOneOf(fn, "from", from, KINDS);
   requireOneOf(fn, "to", to, KINDS);
-  requireFiniteArray(fn, "prediction", prediction);
-  if (prediction.length === 0) {
-    throw new RangeError(`${fn}: prediction must be non-empty, got length 0`);
-  }
+  requireFiniteArray(fn, "prediction", prediction, { min: 1 });
   requireFiniteArray(fn, "xt", xt, prediction.length);
   const a = requireFinite(fn, "scale", scale, "a finite number > 0", (v) => v > 0);
   const s = requireFinite(fn, "std", std, "a finite number > 0", (v) => v > 0);

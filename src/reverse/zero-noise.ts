@@ -1,4 +1,4 @@
-import { requireFinite, requireFloat64Array, requireInteger, requireInterface } from "../base";
+import { requireFloat64Array, requireIndex, requireInteger, requireInterface } from "../base";
 import type { BrownianSource, TimeGrid } from "../brownian";
 
 /**
@@ -25,13 +25,7 @@ export function zeroNoise(grid: TimeGrid, paths: number, dim: number): BrownianS
     levyArea: true,
     increments(k: number, dW: Float64Array, dZ: Float64Array | null): void {
       const name = `${fn}.increments`;
-      requireFinite(
-        name,
-        "k",
-        k,
-        `an integer in [0, K) = [0, ${K})`,
-        (v) => Number.isInteger(v) && v < K && v >= 0,
-      );
+      requireIndex(name, "k", k, K, "K");
       requireFloat64Array(name, "dW", dW, nm);
       if (dZ !== null) requireFloat64Array(name, "dZ", dZ, nm);
       dW.fill(0);

@@ -143,7 +143,7 @@ describe("brownian-path bad input", () => {
       "step",
       () => p.increments(1, ok, null),
       RangeError,
-      "BrownianPath.increments: k must be an integer in [0, 0], got 1",
+      "BrownianPath.increments: k must be an integer in [0, K) = [0, 1), got 1",
     ],
     [
       "buffer",

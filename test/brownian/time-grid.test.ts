@@ -87,19 +87,19 @@ describe("time grid bad input", () => {
       "uniformGrid(…).at past the end (it used to extrapolate)",
       () => uniformGrid(0, 1, 10).at(11),
       RangeError,
-      "uniformGrid.at: k must be an integer in [0, 10], got 11",
+      "uniformGrid.at: k must be an integer in [0, K + 1) = [0, 11), got 11",
     ],
     [
       "uniformGrid(…).at between points (it used to interpolate)",
       () => uniformGrid(0, 1, 10).at(2.5),
       RangeError,
-      "uniformGrid.at: k must be an integer in [0, 10], got 2.5",
+      "uniformGrid.at: k must be an integer in [0, K + 1) = [0, 11), got 2.5",
     ],
     [
       "gridFromTimes(…).at past the end (it used to return undefined)",
       () => gridFromTimes([0, 1]).at(2),
       RangeError,
-      "gridFromTimes.at: k must be an integer in [0, 1], got 2",
+      "gridFromTimes.at: k must be an integer in [0, K + 1) = [0, 2), got 2",
     ],
     [
       "gridFromTimes with an infinite step",
