@@ -27,6 +27,8 @@ import { Slugger } from "./slug";
 export interface ApiPageOptions {
   md: MarkdownIt.MarkdownIt;
   siteTitle: string;
+  /** The notation page, linked from the header, if the site has one. */
+  notationPage?: string;
 }
 
 /** Markdown of one comment: where it comes from (for KaTeX errors) and the page's slugs. */
@@ -158,6 +160,7 @@ export function renderApiModulePage(model: ApiModel, index: number, opts: ApiPag
     bodyClass: "api",
     siteTitle: opts.siteTitle,
     apiIndex: API_INDEX,
+    notationPage: opts.notationPage,
     headerNav: pagerHtml(prev, next, "pager pager-top"),
     hasCode: false,
     hasFigures: false,
@@ -207,6 +210,7 @@ export function renderApiIndexPage(model: ApiModel, opts: ApiPageOptions): strin
     bodyClass: "api api-index",
     siteTitle: opts.siteTitle,
     apiIndex: API_INDEX,
+    notationPage: opts.notationPage,
     hasCode: false,
     hasFigures: false,
     aside: tocHtml([

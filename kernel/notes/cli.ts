@@ -5,7 +5,9 @@
  * 2. export: static figures brought up to date in figures/ (Chromium; only changed figures are
  *    drawn), then, for `notes`, the library's API reference extracted from src/ by TypeDoc
  *    (skipped with --no-api) and the site written to build/notes/ by a swap, so a failed export
- *    leaves the last good site in place.
+ *    leaves the last good site in place. The site also carries the notation table
+ *    (notebooks/NOTATION.md) and the committed calibration report (figures/calibration.json; a
+ *    missing one is a warning, and the page says so).
  */
 import fs from "fs";
 import os from "os";
@@ -13,6 +15,7 @@ import path from "path";
 import { collectNotebooks, formatResult, runNotebooks, summaryLine } from "../runner/run-many";
 import { ApiModel } from "./api-model";
 import { extractApi } from "./api-extract";
+import { CALIBRATION_FILE, readCalibrationReport } from "./calibration-report";
 import { NotesError } from "./errors";
 import { lectureFigures } from "./figure-spec";
 import { assertSameSource, Lecture, readLecture } from "./lecture";
@@ -93,6 +96,9 @@ function parseArgs(mode: Mode, argv: string[], root: string): Options | "help" {
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const say = (line: string) => process.stdout.write(line + "\n");
+
+/** The notation table, relative to the repository. */
+const NOTATION_FILE = "notebooks/NOTATION.md";
 
 /**
  * @param mode which command
@@ -182,7 +188,23 @@ export async function main(mode: Mode, argv: string[], root = process.cwd()): Pr
     const sourcePaths = Object.fromEntries(
       files.map((f) => [path.basename(f, ".ipynb"), path.relative(root, path.resolve(f))]),
     );
-    const site = buildSite(lectures, { figuresDir: o.figuresDir, sourcePaths, api });
+    const notationFile = path.join(root, NOTATION_FILE);
+    const notation = fs.existsSync(notationFile)
+      ? { markdown: fs.readFileSync(notationFile, "utf8"), file: NOTATION_FILE }
+      : null;
+    if (!notation)
+      process.stderr.write(`notes: warning: no ${NOTATION_FILE}, so no notation page\n`);
+    const calibration = {
+      report: readCalibrationReport(path.join(root, CALIBRATION_FILE), CALIBRATION_FILE),
+      file: CALIBRATION_FILE,
+    };
+    const site = buildSite(lectures, {
+      figuresDir: o.figuresDir,
+      sourcePaths,
+      api,
+      notation,
+      calibration,
+    });
     for (const w of site.warnings) process.stderr.write(`notes: warning: ${w}\n`);
     const bytes = writeSite(site.files, o.outDir);
     const exportMs = tRead + (Date.now() - t1);

@@ -15,6 +15,8 @@ export interface ShellOptions {
   siteTitle: string;
   /** The API reference's index page, linked from the header; absent when the site has none. */
   apiIndex?: string;
+  /** The notation page, linked from the header beside the API reference; absent when none. */
+  notationPage?: string;
   /** Extra header HTML (previous/next links). */
   headerNav?: string;
   /** Whether the page has code cells (shows the fold-code button). */
@@ -59,7 +61,7 @@ ${scripts.join("\n")}
 <a class="skip-link" href="#content">Skip to content</a>
 <header class="site-header">
 <a class="site-title" href="index.html">${escapeHtml(o.siteTitle)}</a>
-${o.apiIndex ? `<a class="site-api" href="${escapeHtml(o.apiIndex)}">API reference</a>\n` : ""}${o.headerNav ?? ""}
+${o.apiIndex ? `<a class="site-api" href="${escapeHtml(o.apiIndex)}">API reference</a>\n` : ""}${o.notationPage ? `<a class="site-notation" href="${escapeHtml(o.notationPage)}">Notation</a>\n` : ""}${o.headerNav ?? ""}
 <div class="tools">${tools}</div>
 </header>
 <div class="layout">

@@ -32,6 +32,8 @@ export interface PageOptions {
   sourcePath: string;
   /** The API reference's index page, linked from the header, if the site has one. */
   apiIndex?: string;
+  /** The notation page, linked from the header, if the site has one. */
+  notationPage?: string;
 }
 
 /** The page's file name in the site. */
@@ -52,7 +54,8 @@ export const numberedTitle = (o: Outline) =>
 
 const plainTitle = (o: Outline) => `${o.number !== null ? `${o.number} · ` : ""}${o.title}`;
 
-function tocHtml(headings: Heading[]): string {
+/** The table of contents of a page's `##` and `###` headings ("" without any). */
+export function tocHtml(headings: Heading[]): string {
   const items = headings
     .filter((h) => h.level === 2 || h.level === 3)
     .map((h) => `<li class="toc-l${h.level}"><a href="#${escapeHtml(h.id)}">${h.html}</a></li>`);
@@ -130,6 +133,7 @@ export function renderLecturePage(lecture: Lecture, outline: Outline, opts: Page
     bodyClass: "lecture",
     siteTitle: opts.siteTitle,
     apiIndex: opts.apiIndex,
+    notationPage: opts.notationPage,
     headerNav: pagerHtml(opts.prev, opts.next, "pager pager-top"),
     hasCode: shown.length > 0,
     hasFigures,

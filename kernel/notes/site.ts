@@ -5,18 +5,22 @@
  * and swaps it in, so a failed export leaves the last good site in place.
  *
  * Layout: `index.html`, `<notebook>.html`, with an API model `api.html` and `api-<folder>.html`
- * (./api-page), `assets/` (notes.css, notes.js, plotly.min.js, KaTeX's CSS and woff2 fonts) and
- * `figures/<notebook>/<cell id>-<n>.svg|png`.
+ * (./api-page), with the notation table `notation.html` (./notation-page), with the calibration
+ * report `calibration.html` (./calibration-page), `assets/` (notes.css, notes.js, plotly.min.js,
+ * KaTeX's CSS and woff2 fonts) and `figures/<notebook>/<cell id>-<n>.svg|png`.
  */
 import fs from "fs";
 import path from "path";
 import { repoRoot } from "../runner/paths";
 import { API_INDEX, ApiModel } from "./api-model";
 import { renderApiPages } from "./api-page";
+import { CALIBRATION_PAGE, calibrationLinks, renderCalibrationPage } from "./calibration-page";
+import { CalibrationReport } from "./calibration-report";
 import { currentStatic, lectureFigures, readManifest } from "./figure-spec";
 import { renderIndexPage } from "./index-page";
 import { Lecture } from "./lecture";
 import { createMarkdown } from "./markdown";
+import { NOTATION_PAGE, renderNotationPage } from "./notation-page";
 import { lectureOutline, Outline } from "./outline";
 import { pageFile, renderLecturePage } from "./page";
 
@@ -32,6 +36,13 @@ export interface SiteOptions {
   sourcePaths?: Record<string, string>;
   /** The library's API reference (./api-extract), published beside the lectures; or none. */
   api?: ApiModel | null;
+  /** The notation table (notebooks/NOTATION.md): its markdown and its path; or no notation page. */
+  notation?: { markdown: string; file: string } | null;
+  /**
+   * The committed calibration report and its path (report null: none is committed, the page says
+   * so and a warning is returned); or no calibration page.
+   */
+  calibration?: { report: CalibrationReport | null; file: string } | null;
 }
 
 export interface BuiltSite {
@@ -76,6 +87,8 @@ export function buildSite(lectures: Lecture[], opts: SiteOptions): BuiltSite {
   let staticFigures = 0;
   const stems = new Set<string>();
   const apiIndex = opts.api ? API_INDEX : undefined;
+  const notationPage = opts.notation ? NOTATION_PAGE : undefined;
+  const pages = new Map<string, string>(); // stem → its page's HTML
   lectures.forEach((lecture, i) => {
     if (stems.has(lecture.stem)) throw new Error(`notes: two notebooks named ${lecture.stem}`);
     stems.add(lecture.stem);
@@ -109,8 +122,10 @@ export function buildSite(lectures: Lecture[], opts: SiteOptions): BuiltSite {
       staticUrls: (f) => staticOf.get(`${f.stem}/${f.name}`) ?? null,
       sourcePath: opts.sourcePaths?.[lecture.stem] ?? `notebooks/${lecture.stem}.ipynb`,
       apiIndex,
+      notationPage,
     });
     files.set(pageFile(lecture.stem), { content: html });
+    pages.set(lecture.stem, html);
   });
   if (figures > staticFigures) {
     warnings.push(
@@ -124,13 +139,42 @@ export function buildSite(lectures: Lecture[], opts: SiteOptions): BuiltSite {
       title,
       description: opts.description ?? DEFAULT_DESCRIPTION,
       apiIndex,
+      notationPage,
+      calibrationPage: opts.calibration ? CALIBRATION_PAGE : undefined,
     }),
   });
+  const addPage = (file: string, html: string, what: string) => {
+    if (files.has(file)) throw new Error(`notes: the ${what} ${file} would replace a lecture`);
+    files.set(file, { content: html });
+  };
   if (opts.api) {
-    for (const [file, html] of renderApiPages(opts.api, { md, siteTitle: title })) {
-      if (files.has(file)) throw new Error(`notes: the API page ${file} would replace a lecture`);
-      files.set(file, { content: html });
+    for (const [file, html] of renderApiPages(opts.api, { md, siteTitle: title, notationPage })) {
+      addPage(file, html, "API page");
     }
+  }
+  if (opts.notation) {
+    const { markdown, file } = opts.notation;
+    const html = renderNotationPage(markdown, { md, siteTitle: title, file, apiIndex });
+    addPage(NOTATION_PAGE, html, "notation page");
+  }
+  if (opts.calibration) {
+    const { report, file } = opts.calibration;
+    if (!report) warnings.push(`no calibration report in ${file}: ${CALIBRATION_PAGE} says so`);
+    const html = renderCalibrationPage(report, {
+      md,
+      siteTitle: title,
+      file,
+      apiIndex,
+      notationPage,
+      ...calibrationLinks(
+        lectures.map((l, i) => ({
+          stem: l.stem,
+          outline: outlines[i],
+          html: pages.get(l.stem) ?? "",
+        })),
+      ),
+    });
+    addPage(CALIBRATION_PAGE, html, "calibration page");
   }
   const assets = path.join(repoRoot(), "kernel", "notes", "assets");
   for (const name of fs.readdirSync(assets)) {

@@ -1,16 +1,42 @@
 /**
  * `npm run notes -- --export-only` end to end on a temporary course (no kernel, no Chromium, no
- * API reference: TypeDoc runs only in plain Node, see api-extract.test.ts): the site appears; a
- * failed notebook, a stale executed copy or bad usage fails with a message naming the file and
- * cell, and leaves the last good site in place.
+ * API reference: TypeDoc runs only in plain Node, see api-extract.test.ts): the site appears,
+ * with the notation page from notebooks/NOTATION.md and the calibration page from
+ * figures/calibration.json (either missing: a warning, and the build goes on); a failed notebook,
+ * a stale executed copy, a malformed calibration report or bad usage fails with a message naming
+ * the file (and cell), and leaves the last good site in place.
  */
 import fs from "fs";
 import path from "path";
 import { main } from "../../../kernel/notes/cli";
+import { NOTATION } from "./calibration-fixture";
 import { code, md, notebook, stdout, tempDir, TITLE } from "./support";
 
-/** A course folder: notebooks/ (sources) and build/notebooks/ (executed copies). */
-function course(executedCells: ReturnType<typeof code>[]) {
+/** A calibration report of the course's one check. */
+const REPORT = {
+  seeds: 10,
+  level: 1e-3,
+  notebooks: [{ stem: "07-x", seed: 1, seeds: 10, seconds: 1, crashes: [] }],
+  checks: [
+    {
+      id: "07-x/c-1/one",
+      kind: "close",
+      spec: "abs = 0, rel = 0",
+      declared: 0,
+      failures: 0,
+      seeds: 10,
+      statistic: [],
+      tail: 1,
+      verdict: "ok",
+    },
+  ],
+};
+
+/**
+ * A course folder: notebooks/ (sources, NOTATION.md), build/notebooks/ (executed copies) and
+ * figures/calibration.json (unless `extras` is false).
+ */
+function course(executedCells: ReturnType<typeof code>[], extras = true) {
   const root = tempDir("cli");
   const cells = [TITLE, md("m-1", "## Section"), ...executedCells];
   const source = notebook(cells.map((c) => ({ ...c, outputs: [], count: null })));
@@ -21,6 +47,11 @@ function course(executedCells: ReturnType<typeof code>[]) {
     path.join(root, "build", "notebooks", "07-x.ipynb"),
     JSON.stringify(notebook(cells)),
   );
+  if (extras) {
+    fs.writeFileSync(path.join(root, "notebooks", "NOTATION.md"), NOTATION);
+    fs.mkdirSync(path.join(root, "figures"));
+    fs.writeFileSync(path.join(root, "figures", "calibration.json"), JSON.stringify(REPORT));
+  }
   return root;
 }
 
@@ -56,6 +87,13 @@ describe("npm run notes --export-only", () => {
     const page = path.join(root, "build", "notes", "07-x.html");
     const good = fs.readFileSync(page, "utf8");
     expect(good).toContain("1 check held");
+    const site = path.join(root, "build", "notes");
+    expect(fs.readFileSync(path.join(site, "notation.html"), "utf8")).toContain(
+      '<span class="katex">',
+    );
+    expect(fs.readFileSync(path.join(site, "calibration.html"), "utf8")).toContain(
+      '<a href="07-x.html#cell-c-1"><code>c-1</code></a> one</td>',
+    );
 
     // the executed copy now holds a failure: the export stops, naming file and cell
     const failed = notebook([
@@ -74,6 +112,33 @@ describe("npm run notes --export-only", () => {
     );
     expect(fs.readFileSync(page, "utf8")).toBe(good);
     expect(fs.readdirSync(path.join(root, "build"))).toEqual(["notebooks", "notes"]);
+  });
+
+  it("without NOTATION.md or a calibration report: warns, and the calibration page says so", async () => {
+    const root = course([code("c-1", "check();", [stdout("✓ one: 1 vs 1 within 0\n")])], false);
+    const res = await run(root, args);
+    expect(res).toMatchObject({ code: 0 });
+    expect(res.stderr).toBe(
+      "notes: warning: no notebooks/NOTATION.md, so no notation page\n" +
+        "notes: warning: no calibration report in figures/calibration.json: calibration.html says so\n",
+    );
+    const site = path.join(root, "build", "notes");
+    expect(fs.existsSync(path.join(site, "notation.html"))).toBe(false);
+    expect(fs.readFileSync(path.join(site, "calibration.html"), "utf8")).toContain(
+      "No calibration report is committed",
+    );
+  });
+
+  it("refuses a malformed calibration report, naming the file and the field", async () => {
+    const root = course([code("c-1", "x;")]);
+    const file = path.join(root, "figures", "calibration.json");
+    fs.writeFileSync(file, JSON.stringify({ ...REPORT, checks: [{ id: "07-x/c-1/one" }] }));
+    const res = await run(root, args);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toBe(
+      "figures/calibration.json: checks[0].kind must be string, got undefined\n" +
+        "notes: failed; the site in build/notes was left as it was\n",
+    );
   });
 
   it("refuses an executed copy that does not match its source", async () => {
