@@ -19,6 +19,7 @@ import { buildSite, writeSite } from "../../../kernel/notes/site";
 import { renderStaticFigures } from "../../../kernel/notes/static-figures";
 import { formatResult, runNotebooks } from "../../../kernel/runner/run-many";
 import { fixtureApi } from "./api-fixture";
+import { fixtureReport, NOTATION } from "./calibration-fixture";
 import { launch, MEASURE_FIGURES, offlinePage, RAW_MATH, runBrowserTests } from "./browser-support";
 import { HOSTILE, writeFixture } from "./fixture";
 import { root } from "./support";
@@ -60,7 +61,15 @@ async function expectFiguresDrawn(page: Page, name: string): Promise<number> {
     if (!result.passed) throw new Error(`the fixture notebook failed:\n${formatResult(result)}`);
     lecture = readLecture(result.outputPath ?? "", "98-fixture.ipynb");
     await renderStaticFigures(lectureFigures(lecture), figuresDir);
-    writeSite(buildSite([lecture], { figuresDir, api: fixtureApi() }).files, siteDir);
+    const calibration = {
+      report: fixtureReport({ stem: "98-fixture", shown: "fx-06", hidden: "fx-04" }),
+      file: "figures/calibration.json",
+    };
+    const notation = { markdown: NOTATION, file: "notebooks/NOTATION.md" };
+    writeSite(
+      buildSite([lecture], { figuresDir, api: fixtureApi(), notation, calibration }).files,
+      siteDir,
+    );
     browser = await launch();
   }, 120_000);
 
@@ -171,6 +180,55 @@ async function expectFiguresDrawn(page: Page, name: string): Promise<number> {
       await page.click("pre.api-sig a.api-ref");
       await page.waitForURL(/api-sde\.html#Sde$/);
       expect(await page.evaluate("document.getElementById('Sde').tagName")).toBe("SECTION");
+      expect(log.errors).toEqual([]);
+      expect(log.requests.filter((u) => !u.startsWith("file://"))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 30_000);
+
+  it("the notation and calibration pages: linked, math rendered, histograms drawn, cells reached", async () => {
+    const { context, page, log } = await offlinePage(browser);
+    try {
+      await page.goto(`file://${path.join(siteDir, "98-fixture.html")}`);
+      await page.click("a.site-notation");
+      await page.waitForURL(/\/notation\.html$/);
+      expect(await page.evaluate(RAW_MATH)).toEqual([]);
+      expect(await page.evaluate("document.querySelectorAll('main table').length")).toBe(2);
+      expect(await page.evaluate("document.querySelectorAll('td .katex').length")).toBe(4);
+
+      await page.goto(`file://${path.join(siteDir, "index.html")}`);
+      await page.click("p.calibration-link a");
+      await page.waitForURL(/\/calibration\.html$/);
+      expect(await page.evaluate(RAW_MATH)).toEqual([]);
+      expect(
+        await page.evaluate("document.querySelectorAll('main .katex').length"),
+      ).toBeGreaterThan(10);
+      expect(await page.evaluate("window.__pwned")).toBeUndefined();
+      const table = await page.evaluate(`({
+        rows: document.querySelectorAll("table.cal-table tbody tr").length,
+        bad: document.querySelectorAll("tr.cal-bad").length,
+        sparks: Array.from(document.querySelectorAll("svg.cal-spark")).map(function (s) {
+          var r = s.getBoundingClientRect();
+          return [s.querySelectorAll("rect.cal-bar").length > 5, r.width, r.height];
+        }),
+      })`);
+      expect(table).toEqual({
+        rows: 7,
+        bad: 3,
+        sparks: [
+          [true, 120, 30],
+          [true, 120, 30],
+        ],
+      });
+      // a check's cell leads to that cell on the lecture page
+      await page.click('a[href="98-fixture.html#cell-fx-06"] >> nth=0');
+      await page.waitForURL(/98-fixture\.html#cell-fx-06$/);
+      expect(await page.evaluate("!!document.getElementById('cell-fx-06')")).toBe(true);
+      await page.goto(`file://${path.join(siteDir, "calibration.html")}`);
+      await page.emulateMedia({ media: "print" });
+      const pdf = await page.pdf({ format: "A4" });
+      expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
       expect(log.errors).toEqual([]);
       expect(log.requests.filter((u) => !u.startsWith("file://"))).toEqual([]);
     } finally {
