@@ -7,10 +7,11 @@ import {
 } from "./validate-number";
 
 /**
- * Checks of optional numbers, for options whose absence means something ("compute it from the
- * data", "no limit"): each returns undefined when `v` is undefined, else checks `v` as its
- * require* twin does (null, a string, NaN are refused, never read as absent) and returns it. For
- * an option with a default value, `requireOption(fn, opts, "options.x", fallback, check)`.
+ * Checks of optional numbers: each returns undefined when `v` is undefined (absent), else checks
+ * `v` as its require* twin does (null, a string, NaN are refused, never read as absent) and
+ * returns it. Absence may mean something ("compute it from the data"), or take a default safely:
+ * `optionalInteger(fn, "options.bins", opts.bins, 1) ?? 10` (null has been refused before `??`).
+ * For options that are not numbers, see requireOption.
  */
 
 /** undefined, or `v` checked by {@link requireFinite} (with `what` and `ok`). */

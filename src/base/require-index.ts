@@ -15,12 +15,7 @@ export function requireIndex(
   size: number,
   sizeName?: string,
 ): number {
+  if (typeof k === "number" && Number.isInteger(k) && k >= 0 && k < size) return k; // no message built
   const range = sizeName === undefined ? `[0, ${size})` : `[0, ${sizeName}) = [0, ${size})`;
-  return requireFinite(
-    fn,
-    name,
-    k,
-    `an integer in ${range}`,
-    (v) => Number.isInteger(v) && v >= 0 && v < size,
-  );
+  return requireFinite(fn, name, k, `an integer in ${range}`, () => false);
 }

@@ -36,15 +36,15 @@ export function requireTime(
 ): number {
   const { slack = false, open = false, positive = false, note } = options;
   const s = slack ? TIME_SLACK * T : 0;
+  if (
+    typeof t === "number" &&
+    (positive ? t > 0 : t >= -s) &&
+    (open ? t < T : t <= T + s) // NaN fails both comparisons
+  ) {
+    return slack ? Math.min(Math.max(t, 0), T) : t; // per-step calls build no message
+  }
   const lo = positive ? "(" : "[";
   const hi = open ? ")" : "]";
   const what = `in ${lo}0, T${hi} = ${lo}0, ${T}${hi}${note === undefined ? "" : ` (${note})`}`;
-  const v = requireFinite(
-    fn,
-    name,
-    t,
-    what,
-    (x) => (positive ? x > 0 : x >= -s) && (open ? x < T : x <= T + s),
-  );
-  return slack ? Math.min(Math.max(v, 0), T) : v;
+  return requireFinite(fn, name, t, what, () => false);
 }

@@ -1,4 +1,4 @@
-import { requireFinite, requireInteger } from "../base";
+import { requireBoolean, requireFinite, requireInteger } from "../base";
 import { requireArrayOf } from "./check";
 
 /**
@@ -35,9 +35,7 @@ export function eulerMaruyamaDiagonal(
   const fn = "eulerMaruyamaDiagonal";
   requireInteger(fn, "n", n, 1);
   requireInteger(fn, "d", d, 1);
-  if (typeof shared !== "boolean") {
-    throw new TypeError(`${fn}: shared must be a boolean, got ${typeof shared}`);
-  }
+  requireBoolean(fn, "shared", shared);
   const nd = n * d;
   requireArrayOf(fn, "x", x, nd);
   requireArrayOf(fn, "f", f, nd);

@@ -9,7 +9,7 @@
  * test/fast/gemm-packed.test.ts.
  * @see K. Goto & R. van de Geijn (2008), ACM TOMS 34(3), §4 (packing; register blocking)
  */
-import { describeValue, requireInteger } from "../base";
+import { describeValue, requireBoolean, requireInteger } from "../base";
 import { addBlock } from "./add-block";
 import { requireArrayOf } from "./check";
 
@@ -131,9 +131,7 @@ export function gemmPacked(
   requireArrayOf(fn, "a", a, m * k);
   requireArrayOf(fn, "b", b, n * k);
   requireArrayOf(fn, "c", c, m * n);
-  if (typeof accumulate !== "boolean") {
-    throw new TypeError(`${fn}: accumulate must be a boolean, got ${describeValue(accumulate)}`);
-  }
+  requireBoolean(fn, "accumulate", accumulate);
   const mPad = Math.ceil(m / kernel.rows) * kernel.rows;
   const nPad = Math.ceil(n / kernel.cols) * kernel.cols;
   const kPad = k + (k & 1);

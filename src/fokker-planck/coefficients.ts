@@ -1,4 +1,4 @@
-import { describeValue, requireFunction } from "../base";
+import { describeValue, requireBoolean, requireFunction, requireOption } from "../base";
 
 /**
  * The coefficients of $dX = f(t, X)\,dt + g(t, X)\,dW$ in one dimension, as seen by the
@@ -29,10 +29,5 @@ export function checkCoefficients1d(fn: string, c: Coefficients1d): boolean {
   requireFunction(fn, "coefficients.drift", c.drift);
   requireFunction(fn, "coefficients.diffusion", c.diffusion);
   if (c.potential !== undefined) requireFunction(fn, "coefficients.potential", c.potential);
-  if (c.timeDependent !== undefined && typeof c.timeDependent !== "boolean") {
-    throw new TypeError(
-      `${fn}: coefficients.timeDependent must be a boolean, got ${describeValue(c.timeDependent)}`,
-    );
-  }
-  return c.timeDependent ?? true;
+  return requireOption(fn, c, "coefficients.timeDependent", true, requireBoolean);
 }

@@ -6,9 +6,11 @@ import { requireInterval } from "./solve-fokker-planck";
 import type { PrincipalAxes } from "../linalg";
 import {
   describeValue,
+  requireBoolean,
   requireFiniteArray,
   requireFunction,
   requireInteger,
+  requireOption,
   requireOptions,
 } from "../base";
 
@@ -55,12 +57,7 @@ export function solveFokkerPlanck2d(
   }
   requireFunction(fn, "problem.drift", problem.drift);
   const { rotation: q, d } = requireAxes(fn, "problem.axes", problem.axes);
-  const timeDependent = problem.timeDependent === undefined ? true : problem.timeDependent;
-  if (typeof timeDependent !== "boolean") {
-    throw new TypeError(
-      `${fn}: problem.timeDependent must be a boolean, got ${describeValue(timeDependent)}`,
-    );
-  }
+  const timeDependent = requireOption(fn, problem, "problem.timeDependent", true, requireBoolean);
   requireGrid(fn, "grid1", grid1);
   requireGrid(fn, "grid2", grid2);
   const n1 = grid1.n;

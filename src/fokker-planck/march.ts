@@ -1,4 +1,4 @@
-import { requireInteger, requireOptions } from "../base";
+import { optionalInteger, requireInteger, requireOptions } from "../base";
 
 /** The result of marching a grid function through K steps. */
 export interface MarchResult {
@@ -25,12 +25,7 @@ export function marchOptions(
 ): { steps: number; saveEvery: number } {
   const opts = requireOptions(fn, options);
   const steps = requireInteger(fn, "options.steps", opts.steps, 1);
-  const saveEvery = requireInteger(
-    fn,
-    "options.saveEvery",
-    opts.saveEvery === undefined ? steps : opts.saveEvery,
-    1,
-  );
+  const saveEvery = optionalInteger(fn, "options.saveEvery", opts.saveEvery, 1) ?? steps;
   return { steps, saveEvery };
 }
 

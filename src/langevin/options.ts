@@ -1,4 +1,10 @@
-import { requireInteger, requireOptions, requirePoints, requirePositive } from "../base";
+import {
+  optionalInteger,
+  requireInteger,
+  requireOptions,
+  requirePoints,
+  requirePositive,
+} from "../base";
 import { checkTarget, type LangevinTarget } from "./target";
 
 // Read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
@@ -42,7 +48,7 @@ export function checkChainArgs(
   const o = requireOptions(fn, options);
   requirePositive(fn, "options.step", o.step);
   requireInteger(fn, "options.steps", o.steps, 1);
-  if (o.saveEvery !== undefined) requireInteger(fn, "options.saveEvery", o.saveEvery, 1);
+  optionalInteger(fn, "options.saveEvery", o.saveEvery, 1);
   return n;
 }
 

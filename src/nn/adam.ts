@@ -1,4 +1,4 @@
-import { requireFinite, requireFiniteArray, requireInteger, requireOptions } from "../base";
+import { optionalFinite, requireFiniteArray, requireInteger, requireOptions } from "../base";
 
 // Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
 const { sqrt, pow } = Math;
@@ -87,7 +87,7 @@ function checkAdamArgs(fn: string, size: number, options: AdamOptions): Required
     fallback: number,
     what: string,
     ok: (v: number) => boolean,
-  ) => (o[name] === undefined ? fallback : requireFinite(fn, `options.${name}`, o[name], what, ok));
+  ) => optionalFinite(fn, `options.${name}`, o[name], what, ok) ?? fallback;
   return {
     lr: get("lr", 1e-3, "a finite number > 0", (v) => v > 0),
     beta1: get("beta1", 0.9, "a number in [0, 1)", (v) => v >= 0 && v < 1),

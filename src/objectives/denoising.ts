@@ -6,6 +6,7 @@ import {
   requireFinite,
   requireInteger,
   requireInterface,
+  requireOption,
   requireRows,
 } from "../base";
 import { checkBatch, checkModel, checkOptions, Scratch, weightFunction } from "./validate";
@@ -64,7 +65,7 @@ export function denoisingScoreMatching(
     ["batch.eps", batch.eps, d],
   ]);
   const o = checkOptions(fn, options, n);
-  const lambda = weightFunction(fn, o.weighting === undefined ? "std2" : o.weighting, (t) =>
+  const lambda = weightFunction(fn, requireOption(fn, o, "options.weighting", "std2"), (t) =>
     process.std(t),
   );
   const { t, x0, eps } = batch;

@@ -1,6 +1,7 @@
 import type { ScoreModel } from "../nn";
 import { checkBatch, checkModel, checkOptions, Scratch, weightFunction } from "./validate";
 import type { Weighting } from "./validate";
+import { requireOption } from "../base";
 
 const scratch = new Scratch();
 
@@ -32,7 +33,7 @@ export function explicitScoreMatching(
     ["target", target, d],
   ]);
   const o = checkOptions(fn, options, n);
-  const lambda = weightFunction(fn, o.weighting === undefined ? "none" : o.weighting, undefined);
+  const lambda = weightFunction(fn, requireOption(fn, o, "options.weighting", "none"), undefined);
   const s = model.evaluate(t, x, n);
   const g = scratch.get(0, n * d).subarray(0, n * d);
   let total = 0;

@@ -1,5 +1,5 @@
 import type { ScoreModel } from "../nn";
-import { describeValue } from "../base";
+import { requireBoolean, requireOption } from "../base";
 import { checkBatch, checkModel, checkOptions, Scratch } from "./validate";
 
 const scratch = new Scratch();
@@ -32,12 +32,7 @@ export function slicedScoreMatching(
     ["v", v, d],
   ]);
   const o = checkOptions(fn, options, n);
-  const vr = o.varianceReduced === undefined ? false : o.varianceReduced;
-  if (typeof vr !== "boolean") {
-    throw new TypeError(
-      `${fn}: options.varianceReduced must be a boolean, got ${describeValue(vr)}`,
-    );
-  }
+  const vr = requireOption(fn, o, "options.varianceReduced", false, requireBoolean);
   const gS = scratch.get(0, n * d).subarray(0, n * d);
   const gT = scratch.get(1, n * d).subarray(0, n * d);
   const { score, tangent } = model.evaluateTangent(t, x, v, n);

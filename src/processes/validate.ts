@@ -1,9 +1,10 @@
 import {
+  optionalInteger,
+  optionalPositive,
   requireFiniteArray,
   requireInteger,
   requireOptions,
   requireRows,
-  requirePositive,
   requireTime,
 } from "../base";
 
@@ -20,14 +21,9 @@ export function readOptions<O extends { T?: number; dim?: number }>(
   options: O | undefined,
 ): Partial<O> & { T: number; dim: number } {
   const o = requireOptions(fn, options);
-  const T = requirePositive(fn, "T", orDefault(o.T, 1));
-  const dim = requireInteger(fn, "dim", orDefault(o.dim, 1), 1);
+  const T = optionalPositive(fn, "T", o.T) ?? 1;
+  const dim = optionalInteger(fn, "dim", o.dim, 1) ?? 1;
   return { ...o, T, dim };
-}
-
-/** The option's value, or `fallback` when it is undefined (only then: null is refused later). @internal */
-export function orDefault<V>(v: V | undefined, fallback: V): V {
-  return v === undefined ? fallback : v;
 }
 
 /**

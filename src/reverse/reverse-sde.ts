@@ -1,4 +1,4 @@
-import { describeValue, requireOptions } from "../base";
+import { requireBoolean, requireOption, requireOptions } from "../base";
 import type { ScoreFunction } from "../score";
 import type { Sde } from "../sde";
 import { checkEvaluation, checkSdeAndScore } from "./checks";
@@ -67,12 +67,8 @@ export function checkOptions(
   options: { divergence?: boolean },
 ): boolean {
   checkSdeAndScore(fn, sde, score);
-  const { divergence = true } = requireOptions(fn, options);
-  if (typeof divergence !== "boolean") {
-    throw new TypeError(
-      `${fn}: options.divergence must be a boolean, got ${describeValue(divergence)}`,
-    );
-  }
+  const o = requireOptions(fn, options);
+  const divergence = requireOption(fn, o, "options.divergence", true, requireBoolean);
   if (!sde.additive && divergence && typeof sde.diffusionDerivative !== "function") {
     throw new TypeError(
       `${fn}: state-dependent noise needs sde.diffusionDerivative for the term ∇·(ggᵀ)`,

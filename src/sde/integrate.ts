@@ -1,4 +1,4 @@
-import { describeValue, isFloat64Array, requireInteger, requireOptions } from "../base";
+import { describeValue, isFloat64Array, optionalInteger, requireOptions } from "../base";
 import type { BrownianSource } from "../brownian";
 import { checkSde, noiseClass, type Sde } from "./sde";
 import type { Solver } from "./solver";
@@ -40,8 +40,7 @@ export function integrate(
   checkArgs(sde, solver, x0, path);
   const K = path.grid.steps;
   const { saveEvery: every } = requireOptions("integrate", options);
-  const saveEvery =
-    every === undefined ? K : requireInteger("integrate", "options.saveEvery", every, 1);
+  const saveEvery = optionalInteger("integrate", "options.saveEvery", every, 1) ?? K;
   const n = path.paths;
   const nd = n * sde.dim;
   const m = path.dim;

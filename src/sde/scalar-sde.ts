@@ -1,10 +1,10 @@
 import {
   describeValue,
+  optionalInteger,
   requireBatch,
   requireBoolean,
   requireFinite,
   requireFunction,
-  requireInteger,
   requireOneOf,
   requireOption,
 } from "../base";
@@ -43,7 +43,7 @@ export function sdeFromScalar(spec: ScalarSdeSpec): Sde {
     requireFunction(fn, "spec.diffusionDerivative", diffusionDerivative);
   }
   // an absent field takes its default; null is a value, and refused like any other wrong one
-  const dim = requireOption(fn, spec, "spec.dim", 1, (f, name, v) => requireInteger(f, name, v, 1));
+  const dim = optionalInteger(fn, "spec.dim", spec.dim, 1) ?? 1;
   const additive = requireOption(fn, spec, "spec.additive", false, requireBoolean);
   const calculus = requireOption(fn, spec, "spec.calculus", "ito", (f, name, v) =>
     requireOneOf(f, name, v, ["ito", "stratonovich"] as const),

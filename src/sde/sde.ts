@@ -1,4 +1,4 @@
-import { describeValue, requireInteger } from "../base";
+import { describeValue, requireBoolean, requireInteger } from "../base";
 /**
  * $dX_t = f(t, X_t)\,dt + g(t, X_t)\,dW_t$ with $X \in \mathbb R^d$, $W \in \mathbb R^m$,
  * coefficients evaluated on a batch of n states at once.
@@ -67,11 +67,7 @@ export function checkSde(fn: string, sde: Sde): void {
   }
   requireInteger(fn, "sde.dim", sde.dim, 1);
   requireInteger(fn, "sde.noiseDim", sde.noiseDim, 1);
-  if (typeof sde.additive !== "boolean") {
-    throw new TypeError(
-      `${fn}: sde.additive must be a boolean, got ${describeValue(sde.additive)}`,
-    );
-  }
+  requireBoolean(fn, "sde.additive", sde.additive);
   if (sde.noise !== "diagonal" && sde.noise !== "general") {
     throw new TypeError(
       `${fn}: sde.noise must be "diagonal" or "general", got ${describeValue(sde.noise)}`,

@@ -1,4 +1,4 @@
-import { describeValue, requireInteger, requireOptions, requireSample } from "../base";
+import { describeValue, optionalInteger, requireOptions, requireSample } from "../base";
 
 // Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
 const { floor, min } = Math;
@@ -39,7 +39,7 @@ export function histogram(xs: ArrayLike<number>, options: HistogramOptions = {})
   const fn = "histogram";
   requireSample(fn, "xs", xs, 1);
   const opts = requireOptions(fn, options);
-  const bins = requireInteger(fn, "options.bins", opts.bins === undefined ? 10 : opts.bins, 1);
+  const bins = optionalInteger(fn, "options.bins", opts.bins, 1) ?? 10;
   if (bins > MAX_BINS) {
     throw new RangeError(`${fn}: options.bins must be at most ${MAX_BINS}, got ${bins}`);
   }

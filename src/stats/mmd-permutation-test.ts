@@ -1,7 +1,7 @@
 import type { Rng } from "../rng";
 import { MEDIAN_HEURISTIC_MAX_POINTS, mmdSetup, squaredDistance, type MmdOptions } from "./mmd";
 import { sortedQuantile } from "./quantile";
-import { requireFinite, requireInteger, requireInterface, requireOptions } from "../base";
+import { optionalFinite, optionalInteger, requireInterface, requireOptions } from "../base";
 
 // Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
 const { exp, floor } = Math;
@@ -57,19 +57,10 @@ export function mmdPermutationTest(
   requireInterface(fn, "rng", rng, "an Rng", ["uniform"]);
   const opts = requireOptions(fn, options);
   const { dim, sigma } = mmdSetup(fn, a, b, opts);
-  const B = requireInteger(
-    fn,
-    "options.permutations",
-    opts.permutations === undefined ? 200 : opts.permutations,
-    1,
-  );
-  const alpha = requireFinite(
-    fn,
-    "options.alpha",
-    opts.alpha === undefined ? 0.05 : opts.alpha,
-    "a number in (0, 1)",
-    (v) => v > 0 && v < 1,
-  );
+  const B = optionalInteger(fn, "options.permutations", opts.permutations, 1) ?? 200;
+  const alpha =
+    optionalFinite(fn, "options.alpha", opts.alpha, "a number in (0, 1)", (v) => v > 0 && v < 1) ??
+    0.05;
   const n = a.length / dim;
   const N = n + b.length / dim;
   if (N > MEDIAN_HEURISTIC_MAX_POINTS) {

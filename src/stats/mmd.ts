@@ -1,4 +1,4 @@
-import { requireInteger, requireOptions, requirePoints, requirePositive } from "../base";
+import { optionalInteger, optionalPositive, requireOptions, requirePoints } from "../base";
 
 // Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
 const { exp, floor, sqrt } = Math;
@@ -29,13 +29,11 @@ export function mmdSetup(
   options: MmdOptions | undefined,
 ): { dim: number; sigma: number } {
   const opts = requireOptions(fn, options);
-  const dim = requireInteger(fn, "options.dim", opts.dim === undefined ? 2 : opts.dim, 1);
+  const dim = optionalInteger(fn, "options.dim", opts.dim, 1) ?? 2;
   const n = requirePoints(fn, "a", a, dim, { min: 2 });
   const m = requirePoints(fn, "b", b, dim, { min: 2 });
-  let sigma: number;
-  if (opts.bandwidth !== undefined) {
-    sigma = requirePositive(fn, "options.bandwidth", opts.bandwidth);
-  } else {
+  let sigma = optionalPositive(fn, "options.bandwidth", opts.bandwidth);
+  if (sigma === undefined) {
     if (n + m > MEDIAN_HEURISTIC_MAX_POINTS) {
       throw new RangeError(
         `${fn}: a and b must hold at most ${MEDIAN_HEURISTIC_MAX_POINTS} points together for the median-heuristic bandwidth, got ${n + m}; pass options.bandwidth`,

@@ -1,6 +1,6 @@
 import type { Rng } from "../rng";
 import { sortedWasserstein1 } from "./wasserstein";
-import { requireInteger, requireInterface, requireOptions, requirePoints } from "../base";
+import { optionalInteger, requireInterface, requireOptions, requirePoints } from "../base";
 
 // Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
 const { cos, sin, PI } = Math;
@@ -27,12 +27,7 @@ export function slicedWasserstein(
   requirePoints(fn, "a", a, 2, { min: 1 });
   requirePoints(fn, "b", b, 2, { min: 1 });
   const opts = requireOptions(fn, options);
-  const projections = requireInteger(
-    fn,
-    "options.projections",
-    opts.projections === undefined ? 100 : opts.projections,
-    1,
-  );
+  const projections = optionalInteger(fn, "options.projections", opts.projections, 1) ?? 100;
   const n = a.length / 2;
   const m = b.length / 2;
   const pa = new Float64Array(n); // (n,) projections of a
