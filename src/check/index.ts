@@ -3,7 +3,7 @@ export type { CheckFields, CheckKind, CheckResult, CheckValue } from "./check-er
 export { formatSignificant } from "./format-significant";
 export { lastCheckResult, setCheckRecorder, setCheckMode } from "./report";
 export type { CheckRecord, CheckRecorder } from "./report";
-export { twoSidedNormalTail } from "./false-fail";
+export { chiSquareFalseFail, twoSidedNormalTail } from "./false-fail";
 export type { FalseFailOption } from "./false-fail";
 export { checkClose } from "./check-close";
 export type { CheckCloseOptions } from "./check-close";

@@ -21,6 +21,7 @@ import {
   formatSignificant,
   setCheckMode,
   twoSidedNormalTail,
+  chiSquareFalseFail,
 } from "../../src/check";
 import type { BadKind, Probe } from "./harness";
 
@@ -227,6 +228,18 @@ export const probes: Probe[] = [
     valid: fc.tuple(fc.double({ min: 0, max: 40, noNaN: true })),
     call: (z) => twoSidedNormalTail(z as number),
     params: [{ arg: 0, name: "z", bad: ["nan", "infinite", "negative", "wrong-type", "missing"] }],
+  },
+  {
+    name: "chiSquareFalseFail",
+    valid: fc.tuple(
+      fc.double({ min: 1, max: 1e6, noNaN: true }),
+      fc.double({ min: 0, max: 40, noNaN: true }),
+    ),
+    call: (k, z) => chiSquareFalseFail(k as number, z as number),
+    params: [
+      { arg: 0, name: "k", bad: ["nan", "infinite", "negative", "zero", "wrong-type", "missing"] },
+      { arg: 1, name: "z", bad: ["nan", "infinite", "negative", "wrong-type", "missing"] },
+    ],
   },
   {
     name: "setCheckMode",
