@@ -23,8 +23,11 @@ export function requireFloat64Array(
       throw new RangeError(`${fn}: ${name} must have length ${length}, got ${v.length}`);
     }
   } else if (length !== undefined && v.length < length.min) {
-    const want = length.min === 1 ? "be non-empty" : `have at least ${length.min} values`;
-    throw new RangeError(`${fn}: ${name} must ${want}, got ${describeValue(v)}`);
+    throw new RangeError(
+      length.min === 1
+        ? `${fn}: ${name} must be non-empty, got ${describeValue(v)}`
+        : `${fn}: ${name} must hold at least ${length.min} values, got length ${v.length}`,
+    );
   }
   return v;
 }

@@ -4,7 +4,7 @@
  * @internal
  * @see Golub & Van Loan (2013), Matrix Computations, 4th ed., Algorithm 4.2.1
  */
-import { describeValue, isFloat64Array, requireAllFinite, requireInteger } from "../base";
+import { describeValue, requireAllFinite, requireFloat64Array, requireInteger } from "../base";
 
 /**
  * Cholesky factor of a[off .. off + d²) into l (d, d) row-major, lower triangle (the lower
@@ -20,8 +20,8 @@ export function cholesky(a: Float64Array, off: number, d: number, l: Float64Arra
   const fn = "cholesky";
   requireInteger(fn, "off", off, 0);
   requireInteger(fn, "d", d, 1);
-  requireHolds(fn, "a", a, off + d * d);
-  requireHolds(fn, "l", l, d * d);
+  requireFloat64Array(fn, "a", a, { min: off + d * d });
+  requireFloat64Array(fn, "l", l, { min: d * d });
   l.fill(0);
   for (let i = 0; i < d; i++) {
     for (let j = 0; j <= i; j++) {
@@ -62,7 +62,7 @@ export function inverseFromCholesky(
   const fn = "inverseFromCholesky";
   requireFactor(fn, l, d);
   requireInteger(fn, "off", off, 0);
-  requireHolds(fn, "out", out, off + d * d);
+  requireFloat64Array(fn, "out", out, { min: off + d * d });
   const e = new Float64Array(d); // column j of the identity, then of A^{-1}
   for (let j = 0; j < d; j++) {
     e.fill(0);
@@ -83,20 +83,10 @@ export function inverseFromCholesky(
   }
 }
 
-/** Throws unless v is a Float64Array of at least `min` values. */
-function requireHolds(fn: string, name: string, v: unknown, min: number): void {
-  if (!isFloat64Array(v)) {
-    throw new TypeError(`${fn}: ${name} must be a Float64Array, got ${describeValue(v)}`);
-  }
-  if (v.length < min) {
-    throw new RangeError(`${fn}: ${name} must hold at least ${min} values, got length ${v.length}`);
-  }
-}
-
 /** Throws unless l is a (d, d) Cholesky factor: d² finite values, positive diagonal. */
 function requireFactor(fn: string, l: Float64Array, d: number): void {
   requireInteger(fn, "d", d, 1);
-  requireHolds(fn, "l", l, d * d);
+  requireFloat64Array(fn, "l", l, { min: d * d });
   requireAllFinite(fn, "l", l, d * d);
   for (let i = 0; i < d; i++) {
     if (!(l[i * d + i] > 0)) {

@@ -1,4 +1,4 @@
-import { requireOneOf } from "../base";
+import { requireInterface, requireOneOf } from "../base";
 import { createJsGemm, createWasmGemm, type GemmMicroKernel } from "../fast";
 
 /**
@@ -39,4 +39,16 @@ export function gemmKernel(kind: "auto" | "wasm" | "js" = "auto"): GemmKernel {
     reserve: inner.reserve,
     run: inner.run,
   } as const);
+}
+
+/**
+ * Throws a TypeError unless `kernel` is undefined (the shared default) or a GemmKernel (an object
+ * with `run` and `reserve`): `fn: kernel must be a GemmKernel (from gemmKernel) or undefined`.
+ */
+export function requireGemmKernel(fn: string, name: string, kernel: unknown): void {
+  if (kernel === undefined) return;
+  requireInterface(fn, name, kernel, "a GemmKernel (from gemmKernel) or undefined", [
+    "run",
+    "reserve",
+  ]);
 }

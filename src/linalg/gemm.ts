@@ -1,6 +1,6 @@
-import { describeValue, isFloat64Array, requireInteger } from "../base";
+import { requireBoolean, requireFloat64Array, requireInteger } from "../base";
 import { gemmPacked } from "../fast";
-import { gemmKernel, type GemmKernel } from "./gemm-kernel";
+import { gemmKernel, requireGemmKernel, type GemmKernel } from "./gemm-kernel";
 
 /**
  * $C_{ij} \mathrel{(+)}= \sum_{p<k} A_{ip} B_{jp}$ with A (m, k) or, transposed, (k, m) and B
@@ -43,50 +43,40 @@ export function gemmReference(
 /** The default kernel, made on first use. */
 const DEFAULT: { kernel: GemmKernel | null } = { kernel: null };
 
-function multiply(
-  fn: string,
-  opA: "n" | "t",
-  opB: "n" | "t",
+/**
+ * The signature of the three products: C (m, n) from A and B, all row-major, added into when
+ * `accumulate` (default false), with `kernel` from {@link gemmKernel} (default: one shared
+ * "auto" kernel).
+ */
+export type GemmProduct = (
   a: Float64Array,
   b: Float64Array,
   c: Float64Array,
   m: number,
   n: number,
   k: number,
-  accumulate: boolean,
-  kernel: GemmKernel | undefined,
-): void {
-  requireInteger(fn, "m", m, 1);
-  requireInteger(fn, "n", n, 1);
-  requireInteger(fn, "k", k, 1);
-  for (const [name, arr, size] of [
-    ["a", a, m * k],
-    ["b", b, n * k],
-    ["c", c, m * n],
-  ] as const) {
-    if (!isFloat64Array(arr)) {
-      throw new TypeError(`${fn}: ${name} must be a Float64Array, got ${describeValue(arr)}`);
-    }
-    if (arr.length < size) {
-      throw new RangeError(`${fn}: ${name} must hold at least ${size} values, got ${arr.length}`);
-    }
-  }
-  if (typeof accumulate !== "boolean") {
-    throw new TypeError(`${fn}: accumulate must be a boolean, got ${describeValue(accumulate)}`);
-  }
-  if (
-    kernel !== undefined &&
-    (kernel === null ||
-      typeof kernel !== "object" ||
-      typeof kernel.run !== "function" ||
-      typeof kernel.reserve !== "function")
-  ) {
-    throw new TypeError(
-      `${fn}: kernel must be a GemmKernel (from gemmKernel) or undefined, got ${describeValue(kernel)}`,
-    );
-  }
-  const K = kernel ?? (DEFAULT.kernel ??= gemmKernel("auto"));
-  gemmPacked(K, opA, opB, a, b, c, m, n, k, accumulate);
+  accumulate?: boolean,
+  kernel?: GemmKernel,
+) => void;
+
+/**
+ * One product of the family, as named (`fn`, for its errors) and with its operands' layouts for
+ * `gemmPacked` ("t": B stored (k, n) is read as Bᵀ; "n" as stored): the checks at the boundary
+ * are the same for all three.
+ */
+function product(fn: string, opA: "n" | "t", opB: "n" | "t"): GemmProduct {
+  return (a, b, c, m, n, k, accumulate = false, kernel) => {
+    requireInteger(fn, "m", m, 1);
+    requireInteger(fn, "n", n, 1);
+    requireInteger(fn, "k", k, 1);
+    requireFloat64Array(fn, "a", a, { min: m * k });
+    requireFloat64Array(fn, "b", b, { min: n * k });
+    requireFloat64Array(fn, "c", c, { min: m * n });
+    requireBoolean(fn, "accumulate", accumulate);
+    requireGemmKernel(fn, "kernel", kernel);
+    const K = kernel ?? (DEFAULT.kernel ??= gemmKernel("auto"));
+    gemmPacked(K, opA, opB, a, b, c, m, n, k, accumulate);
+  };
 }
 
 /**
@@ -97,18 +87,7 @@ function multiply(
  * @param kernel from {@link gemmKernel} (default: one shared "auto" kernel)
  * @see Goto & van de Geijn (2008), ACM TOMS 34(3), §4
  */
-export function gemmNT(
-  a: Float64Array,
-  b: Float64Array,
-  c: Float64Array,
-  m: number,
-  n: number,
-  k: number,
-  accumulate = false,
-  kernel?: GemmKernel,
-): void {
-  multiply("gemmNT", "n", "n", a, b, c, m, n, k, accumulate, kernel);
-}
+export const gemmNT: GemmProduct = product("gemmNT", "n", "n");
 
 /**
  * $C \mathrel{(+)}= AB$: A (m, k), B (k, n), C (m, n) row-major (backward to the inputs, $G_H = G_Z W$).
@@ -116,18 +95,7 @@ export function gemmNT(
  * @param accumulate add into c @param kernel from {@link gemmKernel}
  * @see Goto & van de Geijn (2008), ACM TOMS 34(3), §4
  */
-export function gemmNN(
-  a: Float64Array,
-  b: Float64Array,
-  c: Float64Array,
-  m: number,
-  n: number,
-  k: number,
-  accumulate = false,
-  kernel?: GemmKernel,
-): void {
-  multiply("gemmNN", "n", "t", a, b, c, m, n, k, accumulate, kernel);
-}
+export const gemmNN: GemmProduct = product("gemmNN", "n", "t");
 
 /**
  * $C \mathrel{(+)}= A^\top B$: A (k, m), B (k, n), C (m, n) row-major (weight gradient, $G_W = G_Z^\top H$).
@@ -135,15 +103,4 @@ export function gemmNN(
  * @param accumulate add into c @param kernel from {@link gemmKernel}
  * @see Goto & van de Geijn (2008), ACM TOMS 34(3), §4
  */
-export function gemmTN(
-  a: Float64Array,
-  b: Float64Array,
-  c: Float64Array,
-  m: number,
-  n: number,
-  k: number,
-  accumulate = false,
-  kernel?: GemmKernel,
-): void {
-  multiply("gemmTN", "t", "t", a, b, c, m, n, k, accumulate, kernel);
-}
+export const gemmTN: GemmProduct = product("gemmTN", "t", "t");

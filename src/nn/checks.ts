@@ -1,4 +1,4 @@
-import { describeValue, requireInteger, requireRowsAtLeast } from "../base";
+import { requireInteger, requireRowsAtLeast } from "../base";
 
 /**
  * The boundary checks of src/nn, in the base vocabulary: each names the function or method the
@@ -28,22 +28,6 @@ export function checkSameRows(fn: string, n: number, rows: number, pass: string)
   if (n !== rows) {
     throw new RangeError(
       `${fn}: n must equal the rows of the last ${pass} (${rows === 0 ? "none to go back through" : rows}), got ${n}`,
-    );
-  }
-}
-
-/** Throws unless kernel is undefined or a GemmKernel (an object with run and reserve). */
-export function checkKernel(fn: string, name: string, kernel: unknown): void {
-  if (kernel === undefined) return;
-  const k = kernel as { run?: unknown; reserve?: unknown } | null;
-  if (
-    k === null ||
-    typeof k !== "object" ||
-    typeof k.run !== "function" ||
-    typeof k.reserve !== "function"
-  ) {
-    throw new TypeError(
-      `${fn}: ${name} must be a GemmKernel (from gemmKernel) or undefined, got ${describeValue(kernel)}`,
     );
   }
 }

@@ -1,7 +1,6 @@
 import { describeValue, requireInteger, requireOneOf } from "../base";
-import type { GemmKernel } from "../linalg";
+import { requireGemmKernel, type GemmKernel } from "../linalg";
 import type { ActivationName } from "./activation";
-import { checkKernel } from "./checks";
 
 /** What {@link mlp} builds. */
 export interface MlpOptions {
@@ -35,6 +34,6 @@ export function checkMlpOptions(
     activation === undefined
       ? "silu"
       : requireOneOf(fn, "options.activation", activation, ["silu", "relu", "tanh"] as const);
-  checkKernel(fn, "options.kernel", kernel);
+  requireGemmKernel(fn, "options.kernel", kernel);
   return { sizes, activation: act, kernel };
 }

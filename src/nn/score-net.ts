@@ -7,10 +7,10 @@ import {
   requireRowsAtLeast,
   requireTime,
 } from "../base";
-import { checkKernel, checkSameRows, checkTimesAndPoints } from "./checks";
+import { checkSameRows, checkTimesAndPoints } from "./checks";
 import type { LinearProcess } from "../processes";
 import type { ActivationName } from "./activation";
-import type { GemmKernel } from "../linalg";
+import { requireGemmKernel, type GemmKernel } from "../linalg";
 import { Mlp } from "./mlp";
 import type { ScoreModel } from "./score-model";
 import { timeEmbedding } from "./time-embedding";
@@ -73,7 +73,7 @@ export function scoreNet(options: ScoreNetOptions): ScoreModel & { net: Mlp } {
       `${fn}: options.process must be a LinearProcess for output "noise", got ${describeValue(process)}`,
     );
   }
-  checkKernel(fn, "options.kernel", kernel);
+  requireGemmKernel(fn, "options.kernel", kernel);
   const E = embedding === 0 ? 1 : embedding;
   const w = d + E;
   const net = new Mlp({ sizes: [w, ...hidden, d], activation, kernel });

@@ -18,7 +18,7 @@ describe("requireFloat64Array and requireFiniteArray: lengths", () => {
       ),
     );
     expect(() => requireFloat64Array("f", "x", Float64Array.of(1), { min: 2 })).toThrow(
-      new RangeError("f: x must have at least 2 values, got a Float64Array of length 1"),
+      new RangeError("f: x must hold at least 2 values, got length 1"),
     );
     const x = Float64Array.of(1, 2, 3);
     expect(requireFiniteArray("f", "x", x, { min: 1 })).toBe(x);

@@ -94,7 +94,7 @@ describe("gemm: bad input", () => {
     [
       () => gemmNN(new Float64Array(3), new Float64Array(4), new Float64Array(4), 2, 2, 2),
       RangeError,
-      "gemmNN: a must hold at least 4 values, got 3",
+      "gemmNN: a must hold at least 4 values, got length 3",
     ],
     [
       () =>
