@@ -1,8 +1,9 @@
 import { eulerMaruyamaDiagonal } from "../fast";
 import type { Sde } from "./sde";
+import { defineSolver } from "./define-solver";
 import type { Solver, Stepper } from "./solver";
-import { addNoise, allFinite, diffusionRows, diffusionSize } from "./noise-product";
-import { checkStepArgs, checkStepperArgs } from "./step-checks";
+import { addNoise, allFinite, stepShape, type StepShape } from "./noise-product";
+import { checkStepArgs } from "./step-checks";
 
 /**
  * One Euler–Maruyama step for diagonal noise, $X_{k+1} = X_k + f(t_k, X_k)\,h + g(t_k, X_k)\,\Delta W_k$,
@@ -38,28 +39,27 @@ export function eulerMaruyamaUpdate(
 }
 
 class EulerMaruyamaStepper implements Stepper {
+  private readonly s: StepShape;
   private readonly f: Float64Array; // (n, d)
   private readonly g: Float64Array; // (rows, d) diagonal or (rows, d, m) general; rows = 1 if additive
-  private readonly rows: number;
-  private readonly diagonal: boolean;
   constructor(
     private readonly sde: Sde,
     private readonly n: number,
   ) {
-    this.diagonal = sde.noise === "diagonal";
-    this.rows = diffusionRows(n, sde.additive);
-    this.f = new Float64Array(n * sde.dim);
-    this.g = new Float64Array(diffusionSize(this.rows, sde.dim, sde.noiseDim, this.diagonal));
+    this.s = stepShape(sde, n);
+    this.f = new Float64Array(this.s.nd);
+    this.g = new Float64Array(this.s.gSize);
   }
   step(t: number, h: number, x: Float64Array, dW: Float64Array): boolean {
     const { sde, n, f, g } = this;
+    const { rows, diagonal } = this.s;
     checkStepArgs("eulerMaruyama.step", sde, n, t, h, x, dW, null, false);
     const d = sde.dim;
     sde.drift(t, x, f, n);
-    sde.diffusion(t, x, g, this.rows);
-    if (this.diagonal) return eulerMaruyamaDiagonal(x, f, g, dW, h, n, d, this.rows === 1);
+    sde.diffusion(t, x, g, rows);
+    if (diagonal) return eulerMaruyamaDiagonal(x, f, g, dW, h, n, d, rows === 1);
     for (let i = 0; i < n * d; i++) x[i] += f[i] * h;
-    addNoise(x, g, this.rows === 1, dW, 1, n, d, sde.noiseDim, false);
+    addNoise(x, g, rows === 1, dW, 1, n, d, sde.noiseDim, false);
     return allFinite(x, n * d);
   }
 }
@@ -70,15 +70,14 @@ class EulerMaruyamaStepper implements Stepper {
  * The update for diagonal noise is {@link eulerMaruyamaUpdate}, run by its fast twin.
  * @see Kloeden & Platen (1992), §10.2, eq. (10.2.2); Higham (2001), SIAM Review 43(3), eq. (3.1)
  */
-export const eulerMaruyama: Solver = Object.freeze({
-  name: "eulerMaruyama",
-  calculus: "ito",
-  strongOrder: Object.freeze({ additive: 1, diagonal: 0.5, general: 0.5 }),
-  weakOrder: Object.freeze({ additive: 1, diagonal: 1, general: 1 }),
-  levyArea: false,
-  diffusionDerivative: false,
-  stepper: (sde: Sde, n: number): Stepper => {
-    checkStepperArgs("eulerMaruyama.stepper", eulerMaruyama, sde, n);
-    return new EulerMaruyamaStepper(sde, n);
+export const eulerMaruyama: Solver = defineSolver(
+  {
+    name: "eulerMaruyama",
+    calculus: "ito",
+    strongOrder: { additive: 1, diagonal: 0.5, general: 0.5 },
+    weakOrder: { additive: 1, diagonal: 1, general: 1 },
+    levyArea: false,
+    diffusionDerivative: false,
   },
-});
+  (sde, n) => new EulerMaruyamaStepper(sde, n),
+);

@@ -1,3 +1,5 @@
+import type { Sde } from "./sde";
+
 /**
  * $x \mathrel{+}= c\,g\,\xi$ for n states: diagonal $g$ (rows, d) times $\xi$ (n, d), or general
  * $g$ (rows, d, m) times $\xi$ (n, m), where rows = 1 when g is shared by every state (additive
@@ -40,6 +42,29 @@ export function addNoise(
       x[r * d + i] += c * acc;
     }
   }
+}
+
+/**
+ * The scratch a stepper allocates for n states of an Sde: nd = n·d entries per state array, and
+ * the diffusion's rows (1 for additive noise, else n), layout and buffer length. @internal
+ */
+export interface StepShape {
+  /** n·d */
+  readonly nd: number;
+  /** rows of g evaluated: 1 when shared by every state (additive noise), else n */
+  readonly rows: number;
+  /** diagonal noise: g is (rows, d); general: (rows, d, m) */
+  readonly diagonal: boolean;
+  /** length of a g buffer: rows·d or rows·d·m */
+  readonly gSize: number;
+}
+
+/** The {@link StepShape} of n states of `sde`. @internal */
+export function stepShape(sde: Sde, n: number): StepShape {
+  const diagonal = sde.noise === "diagonal";
+  const rows = diffusionRows(n, sde.additive);
+  const gSize = diffusionSize(rows, sde.dim, sde.noiseDim, diagonal);
+  return { nd: n * sde.dim, rows, diagonal, gSize };
 }
 
 /**

@@ -1,34 +1,30 @@
 import type { Sde } from "./sde";
+import { defineSolver } from "./define-solver";
 import type { Solver, Stepper } from "./solver";
-import { addNoise, allFinite, diffusionSize } from "./noise-product";
-import { checkStepArgs, checkStepperArgs } from "./step-checks";
+import { addNoise, allFinite, stepShape, type StepShape } from "./noise-product";
+import { checkStepArgs } from "./step-checks";
 
 class Sra1Stepper implements Stepper {
+  private readonly s: StepShape; // additive noise only: rows = 1, g = g(t) serves every state
   private readonly f1: Float64Array; // (n, d)
   private readonly f2: Float64Array; // (n, d)
   private readonly g0: Float64Array; // g(t_k), shared by all states: (1, d) or (1, d, m)
   private readonly g1: Float64Array; // g(t_{k+1}), shared
   private readonly y: Float64Array; // (n, d) second stage H_2
-  private readonly diagonal: boolean;
   constructor(
     private readonly sde: Sde,
     private readonly n: number,
   ) {
-    const nd = n * sde.dim;
-    this.diagonal = sde.noise === "diagonal";
-    const ng = diffusionSize(1, sde.dim, sde.noiseDim, this.diagonal); // additive: g = g(t)
-    this.f1 = new Float64Array(nd);
-    this.f2 = new Float64Array(nd);
-    this.g0 = new Float64Array(ng);
-    this.g1 = new Float64Array(ng);
-    this.y = new Float64Array(nd);
+    const s = (this.s = stepShape(sde, n));
+    [this.f1, this.f2, this.y] = [s.nd, s.nd, s.nd].map((len) => new Float64Array(len));
+    [this.g0, this.g1] = [s.gSize, s.gSize].map((len) => new Float64Array(len));
   }
   step(t: number, h: number, x: Float64Array, dW: Float64Array, dZ: Float64Array | null): boolean {
-    const { sde, n, f1, f2, g0, g1, y, diagonal } = this;
+    const { sde, n, f1, f2, g0, g1, y } = this;
+    const { nd, diagonal } = this.s;
     checkStepArgs("sra1.step", sde, n, t, h, x, dW, dZ, true);
     const d = sde.dim;
     const m = sde.noiseDim;
-    const nd = n * d;
     const z = dZ as Float64Array;
     sde.drift(t, x, f1, n);
     sde.diffusion(t, x, g0, 1); // additive: x is ignored, one row serves every state
@@ -66,15 +62,14 @@ class Sra1Stepper implements Stepper {
  * @see Rößler (2010), SIAM J. Numer. Anal. 48(3), 922–952, method SRA1 (its tableau for additive
  *   noise: c0 = (0, 3/4), A0_21 = 3/4, B0_21 = 3/2, c1 = (1, 0), α = (1/3, 2/3), β1 = (1, 0), β2 = (−1, 1))
  */
-export const sra1: Solver = Object.freeze({
-  name: "sra1",
-  calculus: "ito",
-  strongOrder: Object.freeze({ additive: 1.5 }),
-  weakOrder: Object.freeze({ additive: 2 }),
-  levyArea: true,
-  diffusionDerivative: false,
-  stepper: (sde: Sde, n: number): Stepper => {
-    checkStepperArgs("sra1.stepper", sra1, sde, n);
-    return new Sra1Stepper(sde, n);
+export const sra1: Solver = defineSolver(
+  {
+    name: "sra1",
+    calculus: "ito",
+    strongOrder: { additive: 1.5 },
+    weakOrder: { additive: 2 },
+    levyArea: true,
+    diffusionDerivative: false,
   },
-});
+  (sde, n) => new Sra1Stepper(sde, n),
+);

@@ -1,36 +1,30 @@
 import type { Sde } from "./sde";
+import { defineSolver } from "./define-solver";
 import type { Solver, Stepper } from "./solver";
-import { addNoise, allFinite, diffusionRows, diffusionSize } from "./noise-product";
-import { checkStepArgs, checkStepperArgs } from "./step-checks";
+import { addNoise, allFinite, stepShape, type StepShape } from "./noise-product";
+import { checkStepArgs } from "./step-checks";
 
 class HeunStepper implements Stepper {
+  private readonly s: StepShape;
   private readonly f0: Float64Array; // (n, d)
   private readonly f1: Float64Array; // (n, d)
   private readonly g0: Float64Array; // (rows, d) or (rows, d, m); rows = 1 if additive
   private readonly g1: Float64Array; // (rows, d) or (rows, d, m)
   private readonly y: Float64Array; // (n, d) predictor
-  private readonly rows: number;
-  private readonly diagonal: boolean;
   constructor(
     private readonly sde: Sde,
     private readonly n: number,
   ) {
-    const nd = n * sde.dim;
-    this.diagonal = sde.noise === "diagonal";
-    this.rows = diffusionRows(n, sde.additive);
-    const ng = diffusionSize(this.rows, sde.dim, sde.noiseDim, this.diagonal);
-    this.f0 = new Float64Array(nd);
-    this.f1 = new Float64Array(nd);
-    this.g0 = new Float64Array(ng);
-    this.g1 = new Float64Array(ng);
-    this.y = new Float64Array(nd);
+    const s = (this.s = stepShape(sde, n));
+    [this.f0, this.f1, this.y] = [s.nd, s.nd, s.nd].map((len) => new Float64Array(len));
+    [this.g0, this.g1] = [s.gSize, s.gSize].map((len) => new Float64Array(len));
   }
   step(t: number, h: number, x: Float64Array, dW: Float64Array): boolean {
-    const { sde, n, f0, f1, g0, g1, y, rows, diagonal } = this;
+    const { sde, n, f0, f1, g0, g1, y } = this;
+    const { nd, rows, diagonal } = this.s;
     checkStepArgs("stochasticHeun.step", sde, n, t, h, x, dW, null, false);
     const d = sde.dim;
     const m = sde.noiseDim;
-    const nd = n * d;
     const shared = rows === 1;
     sde.drift(t, x, f0, n);
     sde.diffusion(t, x, g0, rows);
@@ -52,15 +46,14 @@ class HeunStepper implements Stepper {
  * @see Rümelin (1982), SIAM J. Numer. Anal. 19(3), 604–613, the Heun scheme; Kloeden & Platen
  *   (1992), §15.1
  */
-export const stochasticHeun: Solver = Object.freeze({
-  name: "stochasticHeun",
-  calculus: "stratonovich",
-  strongOrder: Object.freeze({ additive: 1, diagonal: 1, general: 0.5 }),
-  weakOrder: Object.freeze({ additive: 1, diagonal: 1, general: 1 }),
-  levyArea: false,
-  diffusionDerivative: false,
-  stepper: (sde: Sde, n: number): Stepper => {
-    checkStepperArgs("stochasticHeun.stepper", stochasticHeun, sde, n);
-    return new HeunStepper(sde, n);
+export const stochasticHeun: Solver = defineSolver(
+  {
+    name: "stochasticHeun",
+    calculus: "stratonovich",
+    strongOrder: { additive: 1, diagonal: 1, general: 0.5 },
+    weakOrder: { additive: 1, diagonal: 1, general: 1 },
+    levyArea: false,
+    diffusionDerivative: false,
   },
-});
+  (sde, n) => new HeunStepper(sde, n),
+);
