@@ -1,26 +1,7 @@
 import { bernoulliUnchecked as bernoulli } from "./bernoulli";
 import { CellGrid, requireGrid } from "./cell-grid";
-import { requireTridiagonal } from "./checks";
 import { checkCoefficients1d, Coefficients1d } from "./coefficients";
-import type { Tridiagonal } from "../linalg";
-import { requireFinite } from "../base";
-
-/**
- * A linear operator $A(t)$ on grid functions, assembled on demand: the semi-discrete equation is
- * $\dot p = A(t)\,p$. Time steppers only ever call `assemble`.
- */
-export interface OperatorSource {
-  /** number of unknowns n */
-  readonly n: number;
-  /** false when $A$ does not depend on t (a stepper may then factor it once) */
-  readonly timeDependent: boolean;
-  /**
-   * Writes $A(t)$ into `out` (n). Throws a RangeError naming x and t on a bad coefficient.
-   * @param t a finite time
-   * @param out a Tridiagonal of size n, e.g. `tridiagonal(n)`
-   */
-  assemble(t: number, out: Tridiagonal): void;
-}
+import { operatorSource, type OperatorSource } from "./operator-source";
 
 /**
  * $\dot p_i = -(J_{i+1/2} - J_{i-1/2})/h$ with the Scharfetter–Gummel (Chang–Cooper) flux
@@ -65,53 +46,45 @@ export function buildFokkerPlanckOperator(
       `${at}: ${what} must be finite${what.startsWith("D") ? " and > 0" : ""}, got ${v} at x = ${xi}, t = ${t}`,
     );
   };
-  return Object.freeze({
-    n,
-    timeDependent,
-    assemble(t: number, out: Tridiagonal): void {
-      if (checked) {
-        requireFinite(at, "t", t);
-        requireTridiagonal(at, "out", out, n);
-      }
-      for (let i = 0; i < n; i++) {
-        const g = diffusion(t, x[i]);
-        d[i] = 0.5 * g * g;
-        if (!(d[i] > 0 && d[i] < Infinity)) bad("D = g²/2", d[i], x[i], t);
-      }
-      if (potential !== undefined) {
-        let prev = potential(t, x[0]);
-        if (!Number.isFinite(prev)) bad("potential Φ", prev, x[0], t);
-        for (let i = 0; i < n - 1; i++) {
-          const next = potential(t, x[i + 1]);
-          if (!Number.isFinite(next)) bad("potential Φ", next, x[i + 1], t);
-          z[i] = prev - next;
-          prev = next;
-        }
-      } else {
-        for (let i = 0; i < n - 1; i++) {
-          const xf = edges[i + 1];
-          const g = diffusion(t, xf);
-          const df = 0.5 * g * g;
-          if (!(df > 0 && df < Infinity)) bad("D = g²/2", df, xf, t);
-          const f = drift(t, xf);
-          if (!Number.isFinite(f)) bad("drift f", f, xf, t);
-          z[i] = (h * f) / df;
-          if (!Number.isFinite(z[i])) bad("Péclet number h f/D", z[i], xf, t);
-        }
-      }
-      const { lower, diag, upper } = out;
-      const s = 1 / (h * h);
-      lower[0] = 0;
-      upper[n - 1] = 0;
+  return operatorSource(n, timeDependent, at, checked, (t, out) => {
+    for (let i = 0; i < n; i++) {
+      const g = diffusion(t, x[i]);
+      d[i] = 0.5 * g * g;
+      if (!(d[i] > 0 && d[i] < Infinity)) bad("D = g²/2", d[i], x[i], t);
+    }
+    if (potential !== undefined) {
+      let prev = potential(t, x[0]);
+      if (!Number.isFinite(prev)) bad("potential Φ", prev, x[0], t);
       for (let i = 0; i < n - 1; i++) {
-        // flux through face i+1/2: out of cell i at rate B(−z) D_i, out of cell i+1 at B(z) D_{i+1}
-        upper[i] = s * bernoulli(z[i]) * d[i + 1]; // A_{i,i+1}
-        lower[i + 1] = s * bernoulli(-z[i]) * d[i]; // A_{i+1,i}
+        const next = potential(t, x[i + 1]);
+        if (!Number.isFinite(next)) bad("potential Φ", next, x[i + 1], t);
+        z[i] = prev - next;
+        prev = next;
       }
-      // zero column sums: what leaves cell j arrives in its neighbours
-      diag[0] = -lower[1];
-      for (let j = 1; j < n - 1; j++) diag[j] = -(upper[j - 1] + lower[j + 1]);
-      diag[n - 1] = -upper[n - 2];
-    },
+    } else {
+      for (let i = 0; i < n - 1; i++) {
+        const xf = edges[i + 1];
+        const g = diffusion(t, xf);
+        const df = 0.5 * g * g;
+        if (!(df > 0 && df < Infinity)) bad("D = g²/2", df, xf, t);
+        const f = drift(t, xf);
+        if (!Number.isFinite(f)) bad("drift f", f, xf, t);
+        z[i] = (h * f) / df;
+        if (!Number.isFinite(z[i])) bad("Péclet number h f/D", z[i], xf, t);
+      }
+    }
+    const { lower, diag, upper } = out;
+    const s = 1 / (h * h);
+    lower[0] = 0;
+    upper[n - 1] = 0;
+    for (let i = 0; i < n - 1; i++) {
+      // flux through face i+1/2: out of cell i at rate B(−z) D_i, out of cell i+1 at B(z) D_{i+1}
+      upper[i] = s * bernoulli(z[i]) * d[i + 1]; // A_{i,i+1}
+      lower[i + 1] = s * bernoulli(-z[i]) * d[i]; // A_{i+1,i}
+    }
+    // zero column sums: what leaves cell j arrives in its neighbours
+    diag[0] = -lower[1];
+    for (let j = 1; j < n - 1; j++) diag[j] = -(upper[j - 1] + lower[j + 1]);
+    diag[n - 1] = -upper[n - 2];
   });
 }

@@ -1,4 +1,4 @@
-import type { OperatorSource } from "./fokker-planck-operator";
+import type { OperatorSource } from "./operator-source";
 import {
   type Tridiagonal,
   applyTridiagonal,

@@ -11,7 +11,7 @@ export {
 export { bernoulli } from "./bernoulli";
 export type { Coefficients1d } from "./coefficients";
 export { fokkerPlanckOperator } from "./fokker-planck-operator";
-export type { OperatorSource } from "./fokker-planck-operator";
+export type { OperatorSource } from "./operator-source";
 export { kolmogorovOperator } from "./kolmogorov-operator";
 export { implicitStepper } from "./implicit-stepper";
 export type { ImplicitScheme, ImplicitStepper } from "./implicit-stepper";

@@ -1,9 +1,8 @@
 import type { CellGrid } from "./cell-grid";
-import { requireTridiagonal } from "./checks";
 import type { Coefficients1d } from "./coefficients";
-import { buildFokkerPlanckOperator, OperatorSource } from "./fokker-planck-operator";
+import { buildFokkerPlanckOperator } from "./fokker-planck-operator";
+import { operatorSource, type OperatorSource } from "./operator-source";
 import { Tridiagonal, transposeTridiagonal, tridiagonal } from "../linalg";
-import { requireFinite } from "../base";
 
 /**
  * $L_t u = f\,\partial_x u + D\,\partial_x^2 u$ discretised as $A(t)^\top$, the transpose of the
@@ -35,16 +34,8 @@ export function buildKolmogorovOperator(
   const forward = buildFokkerPlanckOperator(fn, grid, coefficients, at, false);
   const n = forward.n;
   const a: Tridiagonal = tridiagonal(n);
-  return Object.freeze({
-    n,
-    timeDependent: forward.timeDependent,
-    assemble(t: number, out: Tridiagonal): void {
-      if (checked) {
-        requireFinite(at, "t", t);
-        requireTridiagonal(at, "out", out, n);
-      }
-      forward.assemble(t, a);
-      transposeTridiagonal(a, out);
-    },
+  return operatorSource(n, forward.timeDependent, at, checked, (t, out) => {
+    forward.assemble(t, a);
+    transposeTridiagonal(a, out);
   });
 }
