@@ -3,11 +3,11 @@ import type { LinearProcess } from "../processes";
 import { fillNormal, fillUniform, type Rng } from "../rng";
 import {
   describeValue,
-  requireFinite,
   requireInteger,
   requireInterface,
   requireOption,
   requireRows,
+  requireTime,
 } from "../base";
 import { checkBatch, checkModel, checkOptions, Scratch, weightFunction } from "./validate";
 import type { Weighting } from "./validate";
@@ -75,9 +75,7 @@ export function denoisingScoreMatching(
   const lam = scratch.get(2, n);
   for (let r = 0; r < n; r++) {
     const tr = t[r];
-    if (!(tr >= 0 && tr <= T)) {
-      throw new RangeError(`${fn}: batch.t[${r}] must be in [0, T] = [0, ${T}], got ${tr}`);
-    }
+    if (!(tr >= 0 && tr <= T)) requireTime(fn, `batch.t[${r}]`, tr, T); // throws, naming the row
     const a = process.scale(tr);
     const s = process.std(tr);
     if (!(s > 0)) {
@@ -132,7 +130,7 @@ export function dsmBatch(
   checkProcess(fn, process, "d", dim);
   requireRows(fn, "x0", x0, rows, dim);
   const T = process.T;
-  requireFinite(fn, "tMin", tMin, `in (0, T) = (0, ${T})`, (v) => v > 0 && v < T);
+  requireTime(fn, "tMin", tMin, T, { positive: true, open: true });
   const t = fillUniform(rng, new Float64Array(n));
   for (let r = 0; r < n; r++) t[r] = tMin + (T - tMin) * t[r];
   const eps = fillNormal(rng, new Float64Array(n * d));

@@ -4,6 +4,7 @@ import {
   requireInteger,
   requireInterface,
   requireRows,
+  requireTime,
 } from "../base";
 import type { NormalStream } from "../brownian";
 import type { LinearProcess } from "../processes";
@@ -50,7 +51,7 @@ export function checkStart(
 
 /** Throws unless tMin is in (0, T); returns it. @internal */
 export function checkTMin(fn: string, tMin: unknown, T: number): number {
-  return requireFinite(fn, "options.tMin", tMin, `in (0, T = ${T})`, (v) => v > 0 && v < T);
+  return requireTime(fn, "options.tMin", tMin, T, { positive: true, open: true });
 }
 
 /** Throws naming the step unless every entry of x is finite (a blow-up, not a bad argument). @internal */
