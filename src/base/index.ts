@@ -26,7 +26,7 @@ export {
   requireSample,
 } from "./validate-array";
 export type { LengthSpec } from "./validate-array";
-export { requireRowsAtLeast, requireBatch } from "./require-batch";
+export { requireRowsAtLeast, requireBatch, requireBatchAt } from "./require-batch";
 export type { RowsAtLeastOptions, BatchOptions } from "./require-batch";
 export { requireNumberArray } from "./require-number-array";
 export { requireFunction, requireOptions, requireOneOf, requireInterface } from "./validate-object";

@@ -1,5 +1,5 @@
 import { requireAllFinite, requireFloat64Array } from "./validate-array";
-import { requireInteger } from "./validate-number";
+import { requireFinite, requireInteger } from "./validate-number";
 
 /** How {@link requireRowsAtLeast} reads a batch. */
 export interface RowsAtLeastOptions {
@@ -76,4 +76,23 @@ export function requireBatch(
     widthName: outWidth === d ? "d" : undefined,
   });
   return rows;
+}
+
+/**
+ * The checks of a batched method at a time, `f(t, x, out, n)` (an Sde's drift, a ScoreFunction's
+ * score): t a finite number (TypeError for a non-number), then {@link requireBatch}. A method
+ * whose t must lie in [0, T] checks it with requireTime and calls requireBatch.
+ * @returns n
+ */
+export function requireBatchAt(
+  fn: string,
+  t: unknown,
+  x: unknown,
+  out: unknown,
+  n: unknown,
+  d: number,
+  options: BatchOptions = {},
+): number {
+  requireFinite(fn, "t", t);
+  return requireBatch(fn, x, out, n, d, options);
 }

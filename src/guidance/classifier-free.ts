@@ -1,7 +1,7 @@
 import type { ScoreFunction } from "../score";
 import {
   describeValue,
-  requireBatch,
+  requireBatchAt,
   requireFinite,
   requireInteger,
   requireInterface,
@@ -37,8 +37,7 @@ export function classifierFreeScore(
   return Object.freeze({
     dim: d,
     score(t: number, x: Float64Array, out: Float64Array, n: number): void {
-      requireFinite(`${fn}.score`, "t", t);
-      requireBatch(`${fn}.score`, x, out, n, d);
+      requireBatchAt(`${fn}.score`, t, x, out, n, d);
       const m = n * d;
       if (su.buf.length < m) su.buf = new Float64Array(m); // (n, d), grown once
       conditional.score(t, x, out, n);

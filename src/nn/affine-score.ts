@@ -1,4 +1,4 @@
-import { requireBatch, requireFinite, requireInteger, requireRowsAtLeast } from "../base";
+import { requireBatchAt, requireInteger, requireRowsAtLeast } from "../base";
 import { checkSameRows, checkTimesAndPoints } from "./checks";
 import type { ScoreModel } from "./score-model";
 
@@ -53,8 +53,7 @@ export function affineScore(dim: number): ScoreModel {
     zeroGrad: () => grad.fill(0),
     score(t: number, x: Float64Array, o: Float64Array, n: number): void {
       const fn = "affineScore.score";
-      requireFinite(fn, "t", t);
-      requireBatch(fn, x, o, n, d);
+      requireBatchAt(fn, t, x, o, n, d);
       apply(x, o, n, true);
     },
     evaluate(t: Float64Array, x: Float64Array, n: number): Float64Array {

@@ -1,7 +1,6 @@
 import {
   describeValue,
-  requireBatch,
-  requireFinite,
+  requireBatchAt,
   requireInteger,
   requireOneOf,
   requireRowsAtLeast,
@@ -161,8 +160,7 @@ export function scoreNet(options: ScoreNetOptions): ScoreModel & { net: Mlp } {
     },
     score(t: number, x: Float64Array, out: Float64Array, n: number): void {
       const name = "scoreNet.score";
-      requireFinite(name, "t", t);
-      requireBatch(name, x, out, n, d);
+      requireBatchAt(name, t, x, out, n, d);
       if (tBuf.length < n) tBuf = new Float64Array(n);
       tBuf.fill(t, 0, n);
       prepare(name, tBuf, x, n, true);

@@ -1,10 +1,4 @@
-import {
-  describeValue,
-  requireBatch,
-  requireFinite,
-  requireInteger,
-  requireInterface,
-} from "../base";
+import { describeValue, requireInteger, requireInterface } from "../base";
 import type { ScoreFunction } from "../score";
 import type { Sde } from "../sde";
 
@@ -46,22 +40,4 @@ export class Scratch {
     }
     return this.bufs;
   }
-}
-
-/**
- * O(1) checks of one coefficient evaluation (the solvers call it every step): t finite, then
- * requireBatch's shapes (x at least n rows of width d, out of width w); entries are not read.
- * @internal
- */
-export function checkEvaluation(
-  fn: string,
-  t: number,
-  x: Float64Array,
-  out: Float64Array,
-  n: number,
-  d: number,
-  w: number,
-): void {
-  requireFinite(fn, "t", t);
-  requireBatch(fn, x, out, n, d, { outWidth: w, finite: false });
 }

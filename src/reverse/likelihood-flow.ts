@@ -1,7 +1,7 @@
-import { describeValue, requireOptions } from "../base";
+import { describeValue, requireBatchAt, requireOptions } from "../base";
 import type { ScoreFunction } from "../score";
 import type { Sde } from "../sde";
-import { checkEvaluation, checkSdeAndScore, Scratch } from "./checks";
+import { checkSdeAndScore, Scratch } from "./checks";
 import { probabilityFlow } from "./probability-flow";
 
 // Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
@@ -45,7 +45,7 @@ export function likelihoodFlow(
     additive: true,
     calculus: "ito",
     drift(t: number, z: Float64Array, out: Float64Array, n: number): void {
-      checkEvaluation(`${fn}.drift`, t, z, out, n, D, D);
+      requireBatchAt(`${fn}.drift`, t, z, out, n, D, { finite: false });
       const [x, F, H, xp, fp] = scratchNd.get(n * d);
       const [div] = scratchN.get(n);
       for (let r = 0; r < n; r++) for (let i = 0; i < d; i++) x[r * d + i] = z[r * D + i];
@@ -64,7 +64,7 @@ export function likelihoodFlow(
       }
     },
     diffusion(t: number, z: Float64Array, out: Float64Array, n: number): void {
-      checkEvaluation(`${fn}.diffusion`, t, z, out, n, D, D);
+      requireBatchAt(`${fn}.diffusion`, t, z, out, n, D, { finite: false });
       out.fill(0, 0, n * D);
     },
   } as const);

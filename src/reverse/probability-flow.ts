@@ -1,8 +1,8 @@
 import type { ScoreFunction } from "../score";
 import type { Sde } from "../sde";
-import { checkEvaluation } from "./checks";
 import { reverseDrift } from "./reverse-drift";
 import { checkOptions } from "./reverse-sde";
+import { requireBatchAt } from "../base";
 
 /**
  * $\dfrac{dx}{dt} = f - \tfrac12\nabla\cdot(gg^\top) - \tfrac12 gg^\top\nabla_x\log p_t(x)$: the
@@ -31,11 +31,11 @@ export function probabilityFlow(
     additive: true,
     calculus: "ito",
     drift(t: number, x: Float64Array, out: Float64Array, n: number): void {
-      checkEvaluation(`${fn}.drift`, t, x, out, n, d, d);
+      requireBatchAt(`${fn}.drift`, t, x, out, n, d, { finite: false });
       drift(t, x, out, n);
     },
     diffusion(t: number, x: Float64Array, out: Float64Array, n: number): void {
-      checkEvaluation(`${fn}.diffusion`, t, x, out, n, d, d);
+      requireBatchAt(`${fn}.diffusion`, t, x, out, n, d, { finite: false });
       out.fill(0, 0, n * d);
     },
   } as const);

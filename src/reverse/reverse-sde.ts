@@ -1,7 +1,7 @@
-import { requireBoolean, requireOption, requireOptions } from "../base";
+import { requireBatchAt, requireBoolean, requireOption, requireOptions } from "../base";
 import type { ScoreFunction } from "../score";
 import type { Sde } from "../sde";
-import { checkEvaluation, checkSdeAndScore } from "./checks";
+import { checkSdeAndScore } from "./checks";
 import { reverseDrift } from "./reverse-drift";
 
 /**
@@ -38,11 +38,11 @@ export function reverseSde(
     additive: sde.additive,
     calculus: "ito",
     drift(t, x, o, n) {
-      checkEvaluation(`${fn}.drift`, t, x, o, n, d, d);
+      requireBatchAt(`${fn}.drift`, t, x, o, n, d, { finite: false });
       drift(t, x, o, n);
     },
     diffusion(t, x, o, n) {
-      checkEvaluation(`${fn}.diffusion`, t, x, o, n, d, width);
+      requireBatchAt(`${fn}.diffusion`, t, x, o, n, d, { outWidth: width, finite: false });
       sde.diffusion(t, x, o, n);
     },
   };
@@ -51,7 +51,7 @@ export function reverseSde(
     return Object.freeze({
       ...out,
       diffusionDerivative(t: number, x: Float64Array, o: Float64Array, n: number): void {
-        checkEvaluation(`${fn}.diffusionDerivative`, t, x, o, n, d, d);
+        requireBatchAt(`${fn}.diffusionDerivative`, t, x, o, n, d, { finite: false });
         dg.call(sde, t, x, o, n);
       },
     });

@@ -1,9 +1,8 @@
 import {
   describeValue,
   optionalInteger,
-  requireBatch,
+  requireBatchAt,
   requireBoolean,
-  requireFinite,
   requireFunction,
   requireOneOf,
   requireOption,
@@ -60,35 +59,19 @@ export function sdeFromScalar(spec: ScalarSdeSpec): Sde {
     noise: "diagonal",
     additive,
     drift(t, x, out, n) {
-      checkCoefficientArgs(names.drift, t, x, out, n, dim);
+      requireBatchAt(names.drift, t, x, out, n, dim, { finite: false });
       for (let i = 0; i < n * dim; i++) out[i] = drift(t, x[i]);
     },
     diffusion(t, x, out, n) {
-      checkCoefficientArgs(names.diffusion, t, x, out, n, dim);
+      requireBatchAt(names.diffusion, t, x, out, n, dim, { finite: false });
       for (let i = 0; i < n * dim; i++) out[i] = diffusion(t, x[i]);
     },
   };
   if (diffusionDerivative !== undefined) {
     sde.diffusionDerivative = (t, x, out, n) => {
-      checkCoefficientArgs(names.dg, t, x, out, n, dim);
+      requireBatchAt(names.dg, t, x, out, n, dim, { finite: false });
       for (let i = 0; i < n * dim; i++) out[i] = diffusionDerivative(t, x[i]);
     };
   }
   return Object.freeze(sde);
-}
-
-/**
- * The checks of a coefficient call f(t, x, out, n), O(1): t finite, x and out of at least n rows
- * (a solver passes one row for additive noise); entries are not read.
- */
-function checkCoefficientArgs(
-  fn: string,
-  t: number,
-  x: Float64Array,
-  out: Float64Array,
-  n: number,
-  d: number,
-): void {
-  requireFinite(fn, "t", t);
-  requireBatch(fn, x, out, n, d, { finite: false });
 }

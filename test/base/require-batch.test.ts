@@ -1,4 +1,4 @@
-import { requireBatch, requireRowsAtLeast } from "../../src/base";
+import { requireBatch, requireBatchAt, requireRowsAtLeast } from "../../src/base";
 
 describe("requireRowsAtLeast", () => {
   const x = Float64Array.of(1, 2, 3, 4, 5, 6, NaN); // 3 rows of 2, then scratch
@@ -67,5 +67,20 @@ describe("requireBatch", () => {
       new TypeError("c.score: u must be a Float64Array, got null"),
     );
     expect(requireBatch("r.drift", Float64Array.of(NaN, 1), out, 1, 2, { finite: false })).toBe(1);
+  });
+});
+
+describe("requireBatchAt", () => {
+  const x = Float64Array.of(1, 2); // (1, 2)
+
+  it("checks t (finite) before the batch and returns n", () => {
+    expect(requireBatchAt("sde.drift", 0.5, x, new Float64Array(2), 1, 2)).toBe(1);
+    expect(() => requireBatchAt("sde.drift", NaN, x, null, 1, 2)).toThrow(
+      new RangeError("sde.drift: t must be a finite number, got NaN"),
+    );
+    expect(() => requireBatchAt("sde.drift", "0", x, x, 1, 2)).toThrow(TypeError);
+    expect(() => requireBatchAt("sde.drift", 0, x, null, 1, 2)).toThrow(
+      new TypeError("sde.drift: out must be a Float64Array, got null"),
+    );
   });
 });

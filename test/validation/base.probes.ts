@@ -9,6 +9,7 @@ import {
   optionalNonNegative,
   optionalPositive,
   requireBatch,
+  requireBatchAt,
   requireBoolean,
   requireFiniteArray,
   requireIndex,
@@ -72,6 +73,16 @@ const validators: Probe[] = [
         name: "n",
         bad: ["zero", "negative", "non-integer", "nan", "wrong-type", "missing"],
       },
+    ],
+  },
+  {
+    name: "requireBatchAt",
+    valid: batch.map(([x, out, n]) => [0.5, x, out, n]),
+    call: (t, x, out, n) => requireBatchAt("requireBatchAt", t, x, out, n, D),
+    params: [
+      { arg: 0, name: "t", bad: ["nan", "infinite", "wrong-type", "missing"] },
+      { arg: 1, name: "x", bad: ["wrong-type", "short", "non-finite-entry"] },
+      { arg: 3, name: "n", bad: ["zero", "non-integer"] },
     ],
   },
   {
