@@ -7,6 +7,9 @@ import { requireFinite } from "./validate-number";
  */
 export const TIME_SLACK = 1e-12;
 
+/** The default: [0, T], no slack (shared, so that a per-step call allocates nothing). */
+const CLOSED: TimeOptions = Object.freeze({});
+
 /** How {@link requireTime} reads the interval. */
 export interface TimeOptions {
   /** accept a time within TIME_SLACK·T outside the interval (a solver's rounding) and clamp it in (default false) */
@@ -32,7 +35,7 @@ export function requireTime(
   name: string,
   t: unknown,
   T: number,
-  options: TimeOptions = {},
+  options: TimeOptions = CLOSED,
 ): number {
   const { slack = false, open = false, positive = false, note } = options;
   const s = slack ? TIME_SLACK * T : 0;

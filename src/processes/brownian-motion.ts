@@ -1,8 +1,8 @@
-import { requirePositive } from "../base";
+import { requirePositive, requireTime } from "../base";
 import { isotropicLinearSde, isotropicMoments, isotropicPrior } from "./helpers";
 import type { LinearProcess } from "./process";
 import { linearTransitionDensity } from "./transition-density";
-import { checkExact, checkMarginal, checkTime, readOptions } from "./validate";
+import { checkExact, checkMarginal, readOptions } from "./validate";
 
 /**
  * $dX = \sigma\,dW$: $X_t = x_0 + \sigma W_t$, so scale = 1 and std = $\sigma\sqrt t$; transition
@@ -28,10 +28,10 @@ export function brownianMotion(
       () => sigma,
     ),
     scale(t: number) {
-      checkTime(`${fn}.scale`, t, T);
+      requireTime(`${fn}.scale`, "t", t, T);
       return 1;
     },
-    std: (t: number) => std(checkTime(`${fn}.std`, t, T)),
+    std: (t: number) => std(requireTime(`${fn}.std`, "t", t, T)),
     marginal(t: number, x0: Float64Array) {
       checkMarginal(`${fn}.marginal`, t, x0, dim, T);
       return isotropicMoments(1, std(t), x0);

@@ -1,8 +1,8 @@
-import { requirePositive } from "../base";
+import { requirePositive, requireTime } from "../base";
 import { isotropicLinearSde, isotropicMoments, isotropicPrior } from "./helpers";
 import type { LinearProcess } from "./process";
 import { linearTransitionDensity } from "./transition-density";
-import { checkMarginal, checkTime, readOptions } from "./validate";
+import { checkMarginal, readOptions } from "./validate";
 
 /**
  * $dX = -\theta X\,dt + \sigma\,dW$: scale $= e^{-\theta t}$,
@@ -30,8 +30,8 @@ export function ornsteinUhlenbeck(
       () => -theta,
       () => sigma,
     ),
-    scale: (t: number) => scale(checkTime(`${fn}.scale`, t, T)),
-    std: (t: number) => std(checkTime(`${fn}.std`, t, T)),
+    scale: (t: number) => scale(requireTime(`${fn}.scale`, "t", t, T)),
+    std: (t: number) => std(requireTime(`${fn}.std`, "t", t, T)),
     marginal(t: number, x0: Float64Array) {
       checkMarginal(`${fn}.marginal`, t, x0, dim, T);
       return isotropicMoments(scale(t), std(t), x0);

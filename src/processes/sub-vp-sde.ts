@@ -1,7 +1,7 @@
-import { requirePositive } from "../base";
+import { requirePositive, requireTime } from "../base";
 import { isotropicLinearSde, isotropicMoments, isotropicPrior } from "./helpers";
 import { linearTransitionDensity } from "./transition-density";
-import { checkMarginal, checkTime, readOptions } from "./validate";
+import { checkMarginal, readOptions } from "./validate";
 import type { VpProcess } from "./vp-sde";
 
 /**
@@ -32,10 +32,10 @@ export function subVpSde(
       (t) => -0.5 * beta(t),
       (t) => Math.sqrt(beta(t) * -Math.expm1(-2 * B(t))),
     ),
-    beta: (t: number) => beta(checkTime(`${fn}.beta`, t, T)),
-    alphaBar: (t: number) => Math.exp(-B(checkTime(`${fn}.alphaBar`, t, T))),
-    scale: (t: number) => scale(checkTime(`${fn}.scale`, t, T)),
-    std: (t: number) => std(checkTime(`${fn}.std`, t, T)),
+    beta: (t: number) => beta(requireTime(`${fn}.beta`, "t", t, T)),
+    alphaBar: (t: number) => Math.exp(-B(requireTime(`${fn}.alphaBar`, "t", t, T))),
+    scale: (t: number) => scale(requireTime(`${fn}.scale`, "t", t, T)),
+    std: (t: number) => std(requireTime(`${fn}.std`, "t", t, T)),
     marginal(t: number, x0: Float64Array) {
       checkMarginal(`${fn}.marginal`, t, x0, dim, T);
       return isotropicMoments(scale(t), std(t), x0);

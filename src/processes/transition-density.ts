@@ -1,5 +1,4 @@
-import { requireFiniteArray, requirePoints } from "../base";
-import { checkTime } from "./validate";
+import { requireFiniteArray, requirePoints, requireTime } from "../base";
 
 // hoisted: a global `Math` lookup per element is slow inside vm contexts (jest, tslab)
 const { exp, log, PI } = Math;
@@ -32,8 +31,8 @@ export function checkTransitionArgs(
   d: number,
   T: number,
 ): number {
-  checkTime(fn, s, T, "s");
-  checkTime(fn, t, T);
+  requireTime(fn, "s", s, T);
+  requireTime(fn, "t", t, T);
   if ((t as number) <= (s as number)) {
     throw new RangeError(
       `${fn}: t must be > s = ${s as number} (from s to s the transition is a point mass, with no density), got ${t as number}`,

@@ -26,19 +26,9 @@ export function readOptions<O extends { T?: number; dim?: number }>(
   return { ...o, T, dim };
 }
 
-/**
- * Throws unless t is a time in [0, T] (a number; NaN, a string, t < 0 and t > T refused).
- * The fast path is one comparison pair, for methods such as `std` that samplers call per step.
- * @internal
- */
-export function checkTime(fn: string, t: unknown, T: number, name = "t"): number {
-  if (typeof t === "number" && t >= 0 && t <= T) return t;
-  return requireTime(fn, name, t, T);
-}
-
 /** Throws unless t is a time in [0, T] and x0 a finite Float64Array of length d. @internal */
 export function checkMarginal(fn: string, t: unknown, x0: unknown, d: number, T: number): void {
-  checkTime(fn, t, T);
+  requireTime(fn, "t", t, T);
   requireFiniteArray(fn, "x0", x0, d);
 }
 
@@ -56,7 +46,7 @@ export function checkExact(
   d: number,
   T: number,
 ): void {
-  checkTime(fn, t, T);
+  requireTime(fn, "t", t, T);
   const rows = requireInteger(fn, "n", n, 1);
   requireRows(fn, "x0", x0, rows, d);
   requireRows(fn, "w", w, rows, d);

@@ -1,8 +1,8 @@
-import { requirePositive } from "../base";
+import { requirePositive, requireTime } from "../base";
 import { isotropicLinearSde, isotropicMoments, isotropicPrior } from "./helpers";
 import type { LinearProcess } from "./process";
 import { linearTransitionDensity } from "./transition-density";
-import { checkMarginal, checkTime, readOptions } from "./validate";
+import { checkMarginal, readOptions } from "./validate";
 
 /** A VE process also exposes its noise scale. */
 export interface VeProcess extends LinearProcess {
@@ -41,12 +41,12 @@ export function veSde(
       () => 0,
       (t) => sigma(t) * Math.sqrt(2 * logRatio),
     ),
-    sigma: (t: number) => sigma(checkTime(`${fn}.sigma`, t, T)),
+    sigma: (t: number) => sigma(requireTime(`${fn}.sigma`, "t", t, T)),
     scale(t: number) {
-      checkTime(`${fn}.scale`, t, T);
+      requireTime(`${fn}.scale`, "t", t, T);
       return 1;
     },
-    std: (t: number) => std(checkTime(`${fn}.std`, t, T)),
+    std: (t: number) => std(requireTime(`${fn}.std`, "t", t, T)),
     marginal(t: number, x0: Float64Array) {
       checkMarginal(`${fn}.marginal`, t, x0, dim, T);
       return isotropicMoments(1, std(t), x0);

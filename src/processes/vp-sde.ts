@@ -1,8 +1,8 @@
-import { requirePositive } from "../base";
+import { requirePositive, requireTime } from "../base";
 import { isotropicLinearSde, isotropicMoments, isotropicPrior } from "./helpers";
 import type { LinearProcess } from "./process";
 import { linearTransitionDensity } from "./transition-density";
-import { checkMarginal, checkTime, readOptions } from "./validate";
+import { checkMarginal, readOptions } from "./validate";
 
 /** A VP-type process also exposes its schedule. */
 export interface VpProcess extends LinearProcess {
@@ -41,10 +41,10 @@ export function vpSde(
       (t) => -0.5 * beta(t),
       (t) => Math.sqrt(beta(t)),
     ),
-    beta: (t: number) => beta(checkTime(`${fn}.beta`, t, T)),
-    alphaBar: (t: number) => alphaBar(checkTime(`${fn}.alphaBar`, t, T)),
-    scale: (t: number) => scale(checkTime(`${fn}.scale`, t, T)),
-    std: (t: number) => std(checkTime(`${fn}.std`, t, T)),
+    beta: (t: number) => beta(requireTime(`${fn}.beta`, "t", t, T)),
+    alphaBar: (t: number) => alphaBar(requireTime(`${fn}.alphaBar`, "t", t, T)),
+    scale: (t: number) => scale(requireTime(`${fn}.scale`, "t", t, T)),
+    std: (t: number) => std(requireTime(`${fn}.std`, "t", t, T)),
     marginal(t: number, x0: Float64Array) {
       checkMarginal(`${fn}.marginal`, t, x0, dim, T);
       return isotropicMoments(scale(t), std(t), x0);
