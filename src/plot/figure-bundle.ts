@@ -1,10 +1,14 @@
 import type { Config, Data, Frame, Layout } from "plotly.js";
+import { base64, utf8 } from "./base64";
 import { Figure } from "./figure";
+import { fnv1a } from "./fnv1a";
+import { payloadSvg, type SvgPayload } from "./figure-svg";
 import { plotlyLibrary } from "./plotly-source";
 import { safeJson } from "./script-safe-json";
+import { escapeXml } from "./svg-markup";
 import { toJsonValue } from "./to-plot-array";
-import { describeValue, requireOptions } from "../base";
-import { optionalBoolean, requireObject } from "./validate";
+import { requireOptions } from "../base";
+import { optionalBoolean, requirePlotFigure } from "./validate";
 
 /** The plotly MIME payload: a JSON object, never a string. */
 export interface PlotlyJsonPayload {
@@ -15,9 +19,10 @@ export interface PlotlyJsonPayload {
   frames?: Partial<Frame>[];
 }
 
-/** A Jupyter MIME bundle for one figure. */
+/** A Jupyter MIME bundle for one figure (what each entry is for: see {@link figureBundle}). */
 export interface FigureBundle {
   "application/vnd.plotly.v1+json": PlotlyJsonPayload;
+  "image/svg+xml": string;
   "text/html": string;
   "text/plain": string;
 }
@@ -35,16 +40,31 @@ let figureCount = 0;
 let libraryInlined = false;
 
 /**
- * The MIME bundle of a figure: plotly JSON for frontends that render it, self-contained HTML for
- * everything else (classic notebook, nbconvert HTML opened offline, trusted JupyterLab output),
- * and a one-line text summary. The session's first html inlines plotly.js (no CDN); later ones
- * reuse `window.Plotly` (waiting for it if they render first), like plotly.py's "notebook"
- * renderer. Pure but for the session counter: element ids are the counter plus a hash of the
- * figure, so a rerun in a fresh kernel gives identical outputs.
+ * The MIME bundle of a figure. Each entry serves the frontends that show it:
+ * - `application/vnd.plotly.v1+json`: the figure itself, drawn interactively by a frontend with a
+ *   plotly renderer (JupyterLab or Notebook 7 with the `plotly` Python package installed: its
+ *   renderer ranks above HTML and also draws untrusted outputs; VS Code; nteract), and read by
+ *   the lecture notes.
+ * - `text/html`, for frontends without that renderer: the figure's `<div>` holding a static SVG
+ *   drawing of it (`<img>` with a data URI, made here by {@link figureSvg}, no browser needed),
+ *   then a `<script>` that replaces the image by the interactive plot wherever scripts run:
+ *   trusted outputs in JupyterLab and the classic notebook (the user ran the cell), nbconvert's
+ *   HTML. Where scripts do not run, the image stays: an untrusted output (a notebook opened from
+ *   disk) in JupyterLab, whose sanitizer strips scripts and inline `<svg>` but keeps an `<img>`
+ *   with a data URI; a page with JavaScript off. JupyterLab ranks HTML above images, so the image
+ *   must live inside the HTML. The session's first html inlines plotly.js (no CDN); later ones
+ *   reuse `window.Plotly` (waiting for it if they render first), like plotly.py's "notebook"
+ *   renderer.
+ * - `image/svg+xml`: the same static drawing for frontends that show images but not HTML
+ *   (nbconvert to PDF, LaTeX or Markdown); JupyterLab never picks it over the HTML.
+ * - `text/plain`: a one-line summary for terminals and logs.
+ * Pure but for the session counter: element ids are the counter plus a hash of the figure, and
+ * the drawing is deterministic, so a rerun in a fresh kernel gives identical outputs.
  * @see plotly.py, `plotly/io/_base_renderers.py`, class `NotebookRenderer`.
+ * @see JupyterLab, `packages/apputils/src/sanitizer.ts` (what untrusted HTML keeps).
  * @param fig - the figure (arrays may still be typed: the bundle is made JSON-able here).
  * @param options - includePlotlyJs.
- * @returns the bundle; the JSON payload is exactly what the html draws.
+ * @returns the bundle; the JSON payload is exactly what the html draws and the image shows.
  */
 export function figureBundle(fig: Figure, options: FigureBundleOptions = {}): FigureBundle {
   return buildBundle(fig, requireFigure("figureBundle", fig, options));
@@ -59,22 +79,7 @@ export function requireFigure(
   fig: unknown,
   options?: FigureBundleOptions,
 ): boolean | undefined {
-  const f = fig as Figure;
-  if (typeof f !== "object" || f === null || !Array.isArray(f.data)) {
-    throw new TypeError(`${fn}: fig must be a { data, layout } figure, got ${describeValue(fig)}`);
-  }
-  if (f.data.length === 0) {
-    throw new RangeError(`${fn}: fig.data must hold at least one trace, got an array of length 0`);
-  }
-  f.data.forEach((t: unknown, k) => requireObject(fn, `fig.data[${k}]`, t, "a trace object"));
-  for (const key of ["layout", "config"] as const) {
-    if (f[key] !== undefined) requireObject(fn, `fig.${key}`, f[key], "an object");
-  }
-  if (f.frames !== undefined && !Array.isArray(f.frames)) {
-    throw new TypeError(
-      `${fn}: fig.frames must be an array of frames, got ${describeValue(f.frames)}`,
-    );
-  }
+  requirePlotFigure(fn, fig);
   const o = requireOptions(fn, options);
   return optionalBoolean(fn, "options.includePlotlyJs", o.includePlotlyJs);
 }
@@ -88,14 +93,19 @@ export function buildBundle(fig: Figure, includePlotlyJs: boolean | undefined): 
     ...(fig.frames !== undefined ? { frames: fig.frames } : {}),
   }) as PlotlyJsonPayload;
   const json = safeJson(payload);
+  const hash = fnv1a(json);
   figureCount += 1;
-  const id = `itolab-figure-${figureCount}-${fnv1a(json)}`;
+  const id = `itolab-figure-${figureCount}-${hash}`;
   const inline = includePlotlyJs ?? !libraryInlined;
   if (inline) libraryInlined = true;
+  const svg = payloadSvg(payload as unknown as SvgPayload);
+  const text = summary(payload);
+  const image = { alt: text, src: `data:image/svg+xml;base64,${base64(utf8(svg))}` };
   return {
     "application/vnd.plotly.v1+json": JSON.parse(json) as PlotlyJsonPayload,
-    "text/html": figureHtml(id, json, payload.layout, inline, payload.frames !== undefined),
-    "text/plain": summary(payload),
+    "image/svg+xml": svg,
+    "text/html": figureHtml(id, json, payload, image, inline),
+    "text/plain": text,
   };
 }
 
@@ -112,17 +122,19 @@ export function resetFigureSession(): void {
 const plotlyReadyEvent = "itolab:plotly-ready";
 
 /**
- * A `<div>` and a `<script>` drawing the figure, preceded by plotly.js when `inline`. The library
- * loads only if `window.Plotly` is missing (or another version); a figure whose script runs
- * before the library (cells run out of order, lazily rendered outputs) waits for it.
+ * A `<div>` holding the static image and a `<script>` replacing it by the interactive figure,
+ * preceded by plotly.js when `inline`. The library loads only if `window.Plotly` is missing (or
+ * another version); a figure whose script runs before the library (cells run out of order,
+ * lazily rendered outputs) keeps its image, says it waits, and draws when the library arrives.
  */
 function figureHtml(
   id: string,
   json: string,
-  layout: Partial<Layout>,
+  payload: PlotlyJsonPayload,
+  image: { alt: string; src: string },
   inline: boolean,
-  animated = false,
 ): string {
+  const layout = payload.layout;
   const height = typeof layout.height === "number" ? layout.height : 420;
   const width = typeof layout.width === "number" ? `${layout.width}px` : "100%";
   let library = "";
@@ -149,18 +161,21 @@ function figureHtml(
     `  var fig = ${json};`,
     "  function draw() {",
     '    el.textContent = "";',
-    animated
+    payload.frames !== undefined
       ? "    window.Plotly.newPlot(el, fig.data, fig.layout, fig.config).then(function () { return window.Plotly.addFrames(el, fig.frames); });"
       : "    window.Plotly.newPlot(el, fig.data, fig.layout, fig.config);",
     "  }",
     "  if (window.Plotly) return draw();",
-    '  el.textContent = "Waiting for plotly.js, inlined in the first figure of this kernel session: run that cell, or restart and run all.";',
+    '  var note = document.createElement("div");',
+    '  note.textContent = "Static image. Waiting for plotly.js, inlined in the first figure of this kernel session: run that cell, or restart and run all.";',
+    "  el.appendChild(note);",
     `  window.addEventListener("${plotlyReadyEvent}", draw, { once: true });`,
     "})();",
   ].join("\n");
+  const img = `<img alt="${escapeXml(image.alt)}" src="${image.src}" style="max-width:100%;height:auto;">`;
   return (
     library +
-    `<div id="${id}" class="itolab-figure" style="width:${width};height:${height}px;"></div>\n` +
+    `<div id="${id}" class="itolab-figure" style="width:${width};height:${height}px;">${img}</div>\n` +
     `<script type="text/javascript">\n${draw}\n</script>`
   );
 }
@@ -177,14 +192,4 @@ function summary(payload: PlotlyJsonPayload): string {
   const k = payload.frames?.length;
   const frames = k === undefined ? "" : `, ${k} frame${k === 1 ? "" : "s"}`;
   return `Figure: ${n} trace${n === 1 ? "" : "s"} (${types.join(", ")})${frames}${titled}`;
-}
-
-/** 32-bit FNV-1a hash of a string's UTF-16 code units, as 8 hex digits. */
-function fnv1a(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, "0");
 }

@@ -17,6 +17,8 @@ export { animatedFigure } from "./animated-figure";
 export type { AnimationFrame } from "./animated-figure";
 export type { ConvergenceFigureOptions, ConvergenceSeries } from "./convergence-figure";
 export { scriptSafeJson } from "./script-safe-json";
+export { figureSvg } from "./figure-svg";
+export type { FigureSvgOptions } from "./figure-svg";
 export { figureBundle, resetFigureSession } from "./figure-bundle";
 export type { FigureBundle, FigureBundleOptions, PlotlyJsonPayload } from "./figure-bundle";
 export { setDisplayWriter, show } from "./show";

@@ -81,3 +81,26 @@ export function requireObject(fn: string, name: string, value: unknown, what: st
     throw new TypeError(`${fn}: ${name} must be ${what}, got ${describeValue(value)}`);
   }
 }
+
+/**
+ * Validates a figure's shape: an object with a non-empty `data` array of trace objects, and
+ * `layout`, `config` objects and a `frames` array when present. @internal
+ */
+export function requirePlotFigure(fn: string, fig: unknown): void {
+  const f = fig as { data?: unknown; layout?: unknown; config?: unknown; frames?: unknown };
+  if (typeof f !== "object" || f === null || !Array.isArray(f.data)) {
+    throw new TypeError(`${fn}: fig must be a { data, layout } figure, got ${describeValue(fig)}`);
+  }
+  if (f.data.length === 0) {
+    throw new RangeError(`${fn}: fig.data must hold at least one trace, got an array of length 0`);
+  }
+  f.data.forEach((t: unknown, k) => requireObject(fn, `fig.data[${k}]`, t, "a trace object"));
+  for (const key of ["layout", "config"] as const) {
+    if (f[key] !== undefined) requireObject(fn, `fig.${key}`, f[key], "an object");
+  }
+  if (f.frames !== undefined && !Array.isArray(f.frames)) {
+    throw new TypeError(
+      `${fn}: fig.frames must be an array of frames, got ${describeValue(f.frames)}`,
+    );
+  }
+}

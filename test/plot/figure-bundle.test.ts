@@ -3,6 +3,7 @@ import type { Data } from "plotly.js";
 import {
   figure,
   figureBundle,
+  figureSvg,
   histogramTrace,
   lineTrace,
   resetFigureSession,
@@ -19,6 +20,14 @@ const idOf = (html: string): string => (/<div id="([^"]+)"/.exec(html) ?? ["", "
 const embeddedJson = (html: string): string =>
   (/\n {2}var fig = (.*);\n/.exec(html) ?? ["", ""])[1];
 const sha = (s: string): string => createHash("sha256").update(s).digest("hex");
+/** The static image of a bundle's html: its alt text and the SVG its data URI holds. */
+const imageOf = (html: string): { alt: string; svg: string } | null => {
+  const m = /<img alt="([^"]*)" src="data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)"/.exec(html);
+  return m && { alt: m[1], svg: Buffer.from(m[2], "base64").toString("utf8") };
+};
+/** The html without its image's data URI (the markup around it). */
+const markup = (html: string): string =>
+  html.replace(/data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+/g, "");
 
 const figA = (): ReturnType<typeof figure> =>
   figure([lineTrace([0, 1], [1, 2], { name: "a" })], { title: { text: "A" } });
@@ -28,9 +37,14 @@ const figB = (): ReturnType<typeof figure> =>
 beforeEach(() => resetFigureSession());
 
 describe("figureBundle", () => {
-  test("has exactly the three MIME types; the plotly one is a JSON object, not a string", () => {
+  test("has exactly the four MIME types; the plotly one is a JSON object, not a string", () => {
     const bundle = figureBundle(figA());
-    expect(Object.keys(bundle).sort()).toEqual([plotlyMime, "text/html", "text/plain"]);
+    expect(Object.keys(bundle).sort()).toEqual([
+      plotlyMime,
+      "image/svg+xml",
+      "text/html",
+      "text/plain",
+    ]);
     const payload = bundle[plotlyMime];
     expect(typeof payload).toBe("object");
     expect(Object.keys(payload).sort()).toEqual(["config", "data", "layout"]);
@@ -91,14 +105,14 @@ describe("figureBundle", () => {
     expect(first.length).toBeGreaterThan(source.length);
     for (const later of [second, third]) {
       expect(later.includes(libraryMarker)).toBe(false);
-      expect(later.length).toBeLessThan(5000); // the figure and its draw script only
+      expect(markup(later).length).toBeLessThan(5000); // the figure, its image and draw script
       expect(later).toContain("window.Plotly.newPlot(el, fig.data, fig.layout, fig.config)");
       // The guard: a figure drawn before the library waits for it instead of failing.
       expect(later).toContain('window.addEventListener("itolab:plotly-ready", draw');
     }
     expect(first).toContain('window.dispatchEvent(new Event("itolab:plotly-ready"))');
     // Our markup around the library loads nothing from the network (no src=, no URL at all).
-    const ours = first.replace(source, "") + second;
+    const ours = markup(first.replace(source, "") + second);
     expect(ours.length).toBeLessThan(10000);
     expect(ours).not.toMatch(/<script[^>]+src=/i);
     expect(ours).not.toMatch(/https?:|\/\/cdn/i);
@@ -128,6 +142,24 @@ describe("figureBundle", () => {
     for (const [k, html] of firstRun.entries()) {
       expect(html).toContain(`var id = "${ids[k]}";`); // the script draws into its own div
     }
+  });
+
+  test("the html's div holds the static image (alt: the summary) that the script replaces", () => {
+    const bundle = figureBundle(figA(), { includePlotlyJs: false });
+    const html = bundle["text/html"];
+    const image = imageOf(html);
+    expect(image).not.toBeNull();
+    expect(image!.alt).toBe("Figure: 1 trace (scatter), title &#34;A&#34;");
+    expect(image!.svg).toBe(bundle["image/svg+xml"]); // the same drawing in both entries
+    expect(bundle["image/svg+xml"]).toBe(figureSvg(figA())); // the library's static renderer
+    expect(bundle["image/svg+xml"]).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    // inside the figure's own div, before the script that clears it and draws
+    expect(html).toMatch(
+      /<div id="[^"]+" class="itolab-figure" style="[^"]*"><img [^>]+><\/div>\n<script/,
+    );
+    expect(html).toContain('el.textContent = "";');
+    // no script, no inline svg and no URL that a sanitizer would strip from the image
+    expect(image!.svg).not.toMatch(/<script|<foreignObject|https?:\/\/(?!www\.w3\.org)/);
   });
 
   test("the div takes the layout's height and width", () => {

@@ -2,7 +2,8 @@
  * The text/html of a bundle really draws: loaded from a file:// page into headless Chromium with
  * the network blocked, every figure gets plotly's `svg.main-svg` and one drawn trace per trace
  * of its JSON. The page holds three figures of one session, the SECOND one first, so it also
- * checks the guard that lets a figure rendered before the inlined plotly.js wait for it.
+ * checks the guard that lets a figure rendered before the inlined plotly.js wait for it. With
+ * JavaScript off, the same page shows every figure's static image instead.
  *
  * Driven by playwright-core with Debian's /usr/bin/chromium (~4-5 s, mostly Chromium evaluating
  * the 4.8 MB of plotly.js). Skipped without /usr/bin/chromium, except on CI (CI=true), where
@@ -123,7 +124,10 @@ interface PwPage {
   evaluate(expression: string): Promise<unknown>;
 }
 interface PwBrowser {
-  newContext(options: { offline: boolean }): Promise<{ newPage(): Promise<PwPage> }>;
+  newContext(options: {
+    offline: boolean;
+    javaScriptEnabled?: boolean;
+  }): Promise<{ newPage(): Promise<PwPage> }>;
   close(): Promise<void>;
 }
 interface PwModule {
@@ -153,6 +157,41 @@ describe("figureBundle text/html in headless Chromium, offline", () => {
           .catch(() => undefined);
         expectAllDrawn((await page.evaluate(measure)) as Drawn[], expected);
         expect(requests.filter((u) => !/^(file|data|blob):/.test(u))).toEqual([]);
+      } finally {
+        await browser.close();
+        cleanup();
+      }
+    },
+  );
+
+  (hasBrowser ? it : it.skip)(
+    "JavaScript off (as where a sanitizer strips scripts): every figure shows its static image",
+    async () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { chromium } = require("playwright-core") as PwModule;
+      const { file, expected, cleanup } = writePage();
+      const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+      try {
+        const context = await browser.newContext({ offline: true, javaScriptEnabled: false });
+        const page = await context.newPage();
+        await page.goto(pathToFileURL(file).href);
+        const shown = `Array.from(document.querySelectorAll(".itolab-figure")).map(function (el) {
+          var img = el.querySelector('img[src^="data:image/svg+xml"]');
+          var r = img && img.getBoundingClientRect();
+          return { id: el.id, shown: !!img && img.complete && img.naturalWidth > 0 && r.width > 100 && r.height > 50 };
+        })`;
+        await page
+          .waitForFunction(`${shown}.every(function (f) { return f.shown; })`, undefined, {
+            timeout: 4000,
+          })
+          .catch(() => undefined);
+        const figures = (await page.evaluate(shown)) as { id: string; shown: boolean }[];
+        const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+        expect(figures.sort(byId)).toEqual(
+          Object.keys(expected)
+            .map((id) => ({ id, shown: true }))
+            .sort(byId),
+        );
       } finally {
         await browser.close();
         cleanup();

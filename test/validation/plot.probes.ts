@@ -14,6 +14,7 @@ import {
   convergenceFigure,
   figure,
   figureBundle,
+  figureSvg,
   heatmapTrace,
   histogramTrace,
   lineTrace,
@@ -199,6 +200,16 @@ export const probes: Probe[] = [
     valid: fc.tuple(aFigure, fc.constant({ includePlotlyJs: false })),
     call: (f, o) => figureBundle(f as Figure, o as never),
     params: [{ arg: 0, name: "fig", bad: ["wrong-type", "missing"] }],
+  },
+  {
+    name: "figureSvg",
+    valid: fc.tuple(aFigure, fc.constant({ width: 400, height: 300 })),
+    call: (f, o) => figureSvg(f as Figure, o as never),
+    params: [
+      { arg: 0, name: "fig", bad: ["wrong-type", "missing"] },
+      option(1, "width", [...NUMBER_OPTION, "zero"]),
+      option(1, "height", [...NUMBER_OPTION, "zero"]),
+    ],
   },
   {
     name: "show",
