@@ -9,20 +9,12 @@
  */
 import path from "path";
 import type { CheckRecord } from "../../src/check";
+import type { LoggedCheck } from "../runner/check-log";
 
 /** What a worker reports for one seed. */
 export interface SeedRun {
   seed: number;
-  checks: {
-    cell: string;
-    label: string;
-    kind: string;
-    spec: string;
-    falseFail: number;
-    statistic: number | null;
-    passed: boolean;
-    actual: number | string | boolean | null;
-  }[];
+  checks: LoggedCheck[];
   /** the error of a run that stopped before its end, with the cell it stopped in */
   crash?: { cell: string; message: string };
 }
