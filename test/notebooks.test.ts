@@ -12,6 +12,7 @@ import type { CalibrationReport } from "../kernel/calibrate/cli";
 import { formatResult, runNotebooks, summaryLine } from "../kernel/runner/run-many";
 import type { NotebookResult } from "../kernel/runner/run-notebook";
 import { describeCourseNotes } from "./kernel/notes/course-notes";
+import { describeJupyterLabCourse } from "./kernel/jupyterlab/course-render";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { ensureBuilt } = require("../kernel/bin/build-if-stale.js");
 
@@ -136,3 +137,7 @@ describe.each(notebooks.map((f) => [path.relative(root, f), f]))("%s: calibratio
 
 // The lecture notes of the whole course, built from the executed copies written above.
 describeCourseNotes();
+
+// Every output of the executed copies rendered by JupyterLab's own code, trusted or not, with or
+// without plotly's renderer.
+describeJupyterLabCourse();
