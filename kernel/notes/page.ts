@@ -48,6 +48,19 @@ export function statusHtml(s: CheckSummary): string {
   return `<p class="lecture-status pass">${parts.join(" · ")}</p>`;
 }
 
+/**
+ * The course in JupyterLite (`npm run lite` builds build/lite/ beside build/notes/): a lecture's
+ * notebook opened in the browser, with its kernel, nothing installed. Relative, so it works
+ * wherever build/ is served (`npm run lite:serve` serves build/lite/ alone).
+ */
+export const liteApp = "../lite/lab/index.html";
+
+/** The "Open in JupyterLab" link of a lecture page. */
+export function openInJupyterLabHtml(stem: string): string {
+  const href = `${liteApp}?path=${encodeURIComponent(`${stem}.ipynb`)}`;
+  return `<p class="open-lite"><a href="${escapeHtml(href)}">Open in JupyterLab</a> (JupyterLite: runs in your browser, nothing to install)</p>`;
+}
+
 /** "00 · Brownian motion" as HTML. */
 export const numberedTitle = (o: Outline) =>
   `${o.number !== null ? `<span class="num">${escapeHtml(o.number)}</span> · ` : ""}${o.titleHtml}`;
@@ -124,7 +137,7 @@ export function renderLecturePage(lecture: Lecture, outline: Outline, opts: Page
     } else if (!cell.directives.hide) {
       parts.push(renderCode(cell, opts, env));
     }
-    if (i === 0) parts.push(statusHtml(lecture.summary));
+    if (i === 0) parts.push(statusHtml(lecture.summary), openInJupyterLabHtml(lecture.stem));
   });
   const shown = lecture.cells.filter((c) => c.type === "code" && !c.directives.hide);
   const hasFigures = shown.some((c) => cellFigures(lecture.stem, c).length > 0);

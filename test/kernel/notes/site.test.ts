@@ -105,6 +105,14 @@ describe("buildSite", () => {
     expect(text(site.files, "01-second.html")).toContain("0 checks held · cell 2 skipped: slow");
   });
 
+  it("links every lecture page to its notebook in the course's JupyterLite app", () => {
+    for (const stem of ["00-first", "01-second", "02-third"]) {
+      const link = `<a href="../lite/lab/index.html?path=${stem}.ipynb">Open in JupyterLab</a>`;
+      expect(text(site.files, `${stem}.html`)).toContain(link);
+    }
+    expect(text(site.files, "index.html")).not.toContain("Open in JupyterLab");
+  });
+
   it("writes the outline: number, title, subtitle, what we verify, status per lecture", () => {
     const index = text(site.files, "index.html");
     expect(index.match(/<li class="lecture-entry"/g)).toHaveLength(3);
