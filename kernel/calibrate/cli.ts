@@ -8,7 +8,7 @@
  * `figures/calibration.json`, the committed report of the full run that the notebook test and the
  * lecture notes read. Exits 1 when a check fails calibration (aggregate.ts) or a run crashes.
  */
-import { spawn } from "child_process";
+import { spawn, type ChildProcess } from "child_process";
 import fs from "fs";
 import os from "os";
 import path from "path";
@@ -114,13 +114,33 @@ function selectNotebooks(dir: string, names: string[]): string[] {
   });
 }
 
+/** The running workers: killed with the run when it is interrupted, so no orphan keeps computing. */
+const workers = new Set<ChildProcess>();
+let stopsWorkers = false;
+
+/** On SIGINT or SIGTERM, kills the running workers and exits (130 or 143); installed once. */
+function stopWorkersOnSignal(): void {
+  if (stopsWorkers) return;
+  stopsWorkers = true;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      for (const child of workers) child.kill("SIGKILL");
+      process.stderr.write(`\ncalibrate: stopped by ${signal}\n`);
+      process.exit(signal === "SIGINT" ? 130 : 143);
+    });
+  }
+}
+
 /** Runs one worker over its seeds; resolves with its runs (one JSON line each). */
 function runWorker(program: string, seeds: number[], onRun: (r: SeedRun) => void): Promise<void> {
+  stopWorkersOnSignal();
   return new Promise((resolve, reject) => {
     const worker = path.join(__dirname, "worker.js");
     const child = spawn(process.execPath, [worker, program, ...seeds.map(String)], {
       stdio: ["ignore", "pipe", "pipe"],
     });
+    workers.add(child);
+    child.on("exit", () => workers.delete(child));
     let buffered = "";
     let err = "";
     child.stdout.setEncoding("utf8");

@@ -4,7 +4,7 @@
  * notebooks and on one course notebook with a few seeds (the full 100-seed run is committed as
  * figures/calibration.json; test/notebooks.test.ts keeps it fresh).
  */
-import { spawnSync } from "child_process";
+import { spawn, spawnSync } from "child_process";
 import fs from "fs";
 import os from "os";
 import path from "path";
@@ -16,6 +16,7 @@ import type { SeedRun } from "../../../kernel/calibrate/worker";
 const { ensureBuilt } = require("../../../kernel/bin/build-if-stale.js");
 
 const root = path.resolve(__dirname, "..", "..", "..");
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const fixtures = path.join(root, "test", "fixtures", "notebooks");
 
 describe("binomialTail", () => {
@@ -138,6 +139,41 @@ describe("npm run calibrate", () => {
     expect(mean.declared).toBeCloseTo(0.0026998, 6); // 2·P(Z > 3)
     expect(mean.statistic).toHaveLength(6);
     expect(sum).toMatchObject({ declared: 0, failures: 0, statistic: [] });
+  }, 120_000);
+
+  it("stops its workers when it is interrupted (SIGTERM: exit 143, no worker left running)", async () => {
+    const program = "calibration-honest.js";
+    /** The pids of running calibration workers of the honest fixture (from /proc). */
+    const workerPids = () =>
+      fs
+        .readdirSync("/proc")
+        .filter((p) => /^\d+$/.test(p))
+        .filter((p) => {
+          try {
+            const cmd = fs.readFileSync(`/proc/${p}/cmdline`, "utf8");
+            return cmd.includes("worker.js") && cmd.includes(program);
+          } catch {
+            return false; // ended meanwhile
+          }
+        });
+    const args = ["--notebook", path.join(fixtures, "calibration-honest.ipynb")];
+    const child = spawn(
+      process.execPath,
+      [path.join(root, "kernel", "bin", "calibrate.js"), ...args, "--seeds", "100000"],
+      { cwd: root, stdio: ["ignore", "ignore", "pipe"] },
+    );
+    let stderr = "";
+    child.stderr.on("data", (c) => (stderr += c));
+    const exited = new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
+    const deadline = Date.now() + 60_000;
+    while (workerPids().length < 2 && Date.now() < deadline) await sleep(100);
+    expect(workerPids()).toHaveLength(2); // both workers running
+    child.kill("SIGTERM");
+    expect(await exited).toBe(143);
+    expect(stderr).toContain("calibrate: stopped by SIGTERM");
+    const gone = Date.now() + 5_000;
+    while (workerPids().length > 0 && Date.now() < gone) await sleep(50);
+    expect(workerPids()).toEqual([]);
   }, 120_000);
 
   it("fails a notebook whose check fails far more often than it declares, and lists it", () => {
