@@ -24,7 +24,7 @@ export function checkNoise(fn: string, noise: NormalStream): void {
  */
 export function checkProcess(
   fn: string,
-  process: LinearProcess,
+  process: Pick<LinearProcess, "T">,
   kind: string,
   methods: readonly string[],
 ): number {
