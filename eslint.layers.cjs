@@ -14,6 +14,7 @@ const LAYERS = [
   ["fokker-planck", "mixture", "symbolic"],
   ["score"],
   ["reverse", "diffusion", "denoise", "langevin", "guidance", "bridges", "nn"],
+  ["flow"],
   ["objectives", "samplers"],
 ];
 const BESIDE = { plot: ["base"], check: ["base"] };

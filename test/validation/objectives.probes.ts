@@ -4,11 +4,14 @@ import { affineScore, type ScoreModel } from "../../src/nn";
 import {
   denoisingScoreMatching,
   dsmBatch,
+  flowMatchingBatch,
+  flowMatchingLoss,
   explicitScoreMatching,
   implicitScoreMatching,
   slicedScoreMatching,
   type DsmBatch,
 } from "../../src/objectives";
+import { linearPath, vpPath, type ProbabilityPath } from "../../src/flow";
 import { vpSde, type LinearProcess } from "../../src/processes";
 import { createRng, type Rng } from "../../src/rng";
 import type { BadKind, Probe } from "./harness";
@@ -208,6 +211,71 @@ export const probes: Probe[] = [
       { arg: 4, name: "d", bad: COUNT },
       // missing tMin is its default 1e-3
       { arg: 5, name: "tMin", bad: ["nan", "infinite", "negative", "zero", "wrong-type"] },
+    ],
+  },
+  {
+    name: "flowMatchingLoss",
+    // [model, path, batch, n, options]; t ∈ [0.01, 1]: VP's σ̇ is +∞ at t = 0
+    valid: batchArgs.chain(([m, t, x, y, n]) =>
+      fc.tuple(
+        fc.constant(m),
+        fc.constantFrom(linearPath(), vpPath()),
+        fc.constant({ t, x0: x, eps: y }),
+        fc.constant(n),
+        fc.constant({ perRow: new Float64Array(n) }),
+      ),
+    ),
+    call: (m, p, b, n, o) =>
+      flowMatchingLoss(
+        m as ScoreModel,
+        p as ProbabilityPath,
+        b as DsmBatch,
+        n as number,
+        o as { perRow: Float64Array },
+      ),
+    params: [
+      { arg: 0, name: "model", bad: INTERFACE },
+      { arg: 1, name: "path", bad: INTERFACE },
+      { arg: 2, name: "batch", bad: INTERFACE },
+      { arg: 2, path: ["t"], name: "batch.t", bad: ROWS },
+      { arg: 2, path: ["x0"], name: "batch.x0", bad: ROWS },
+      { arg: 2, path: ["eps"], name: "batch.eps", bad: ROWS },
+      { arg: 3, name: "n", bad: COUNT },
+      { arg: 4, path: ["weighting"], name: "options.weighting", bad: ["wrong-type"] },
+      { arg: 4, path: ["target"], name: "options.target", bad: ["wrong-type"] },
+      perRow(4),
+    ],
+  },
+  {
+    name: "flowMatchingBatch",
+    // [rng, path, x0, n, d, options]
+    valid: batchArgs.chain(([, , x0, , n, d]) =>
+      fc.tuple(
+        fc.integer({ min: 0, max: 2 ** 31 }).map((seed): Rng => createRng(seed)),
+        fc.constantFrom(linearPath(), vpPath()),
+        fc.constant(x0),
+        fc.constant(n),
+        fc.constant(d),
+        fc.double({ min: 1e-4, max: 0.5, noNaN: true }).map((tMin) => ({ tMin, tMax: 1 })),
+      ),
+    ),
+    call: (r, p, x0, n, d, o) =>
+      flowMatchingBatch(
+        r as Rng,
+        p as ProbabilityPath,
+        x0 as Float64Array,
+        n as number,
+        d as number,
+        o as { tMin: number },
+      ),
+    params: [
+      { arg: 0, name: "rng", bad: INTERFACE },
+      { arg: 1, name: "path", bad: INTERFACE },
+      { arg: 2, name: "x0", bad: ROWS },
+      { arg: 3, name: "n", bad: COUNT },
+      { arg: 4, name: "d", bad: COUNT },
+      { arg: 5, path: ["tMin"], name: "options.tMin", bad: ["nan", "infinite", "negative"] },
+      { arg: 5, path: ["tMax"], name: "options.tMax", bad: ["nan", "infinite", "zero"] },
     ],
   },
 ];
