@@ -71,7 +71,7 @@ export function likelihoodFlow(
 }
 
 /**
- * Throws unless sde has additive diagonal noise, score has hessianDiagonal and
+ * Throws unless sde has additive diagonal noise, score has hessianDiagonal (when `hessian`) and
  * options.driftDivergence is absent or a function; returns it. @internal
  */
 export function checkLikelihoodArgs(
@@ -79,6 +79,7 @@ export function checkLikelihoodArgs(
   sde: Sde,
   score: ScoreFunction,
   options: { driftDivergence?: DriftDivergence } | undefined,
+  hessian = true,
 ): DriftDivergence | undefined {
   checkSdeAndScore(fn, sde, score);
   if (!sde.additive || sde.noise !== "diagonal") {
@@ -86,7 +87,7 @@ export function checkLikelihoodArgs(
       `${fn}: sde must have additive diagonal noise, got ${sde.additive ? "additive" : "multiplicative"} ${sde.noise} noise`,
     );
   }
-  if (typeof score.hessianDiagonal !== "function") {
+  if (hessian && typeof score.hessianDiagonal !== "function") {
     throw new TypeError(`${fn}: score must provide hessianDiagonal`);
   }
   const given = requireOptions(fn, options).driftDivergence;

@@ -37,7 +37,7 @@ export function integrate(
   options: IntegrateOptions = {},
 ): IntegrateResult {
   checkSde("integrate", sde);
-  checkArgs(sde, solver, x0, path);
+  checkIntegrateArgs("integrate", sde, solver, x0, path);
   const K = path.grid.steps;
   const { saveEvery: every } = requireOptions("integrate", options);
   const saveEvery = optionalInteger("integrate", "options.saveEvery", every, 1) ?? K;
@@ -76,17 +76,24 @@ function throwNonFinite(x: Float64Array, d: number, k: number, t: number): never
   );
 }
 
-function checkArgs(sde: Sde, solver: Solver, x0: Float64Array, path: BrownianSource): void {
+/** Throws unless integrate's arguments fit together; `fn` names the caller. @internal */
+export function checkIntegrateArgs(
+  fn: string,
+  sde: Sde,
+  solver: Solver,
+  x0: Float64Array,
+  path: BrownianSource,
+): void {
   if (solver === null || typeof solver !== "object" || typeof solver.stepper !== "function") {
-    throw new TypeError(`integrate: solver must be a Solver, got ${describeValue(solver)}`);
+    throw new TypeError(`${fn}: solver must be a Solver, got ${describeValue(solver)}`);
   }
   const cls = noiseClass(sde);
   if (solver.strongOrder[cls] === undefined) {
-    throw new TypeError(`integrate: solver ${solver.name} does not support ${cls} noise`);
+    throw new TypeError(`${fn}: solver ${solver.name} does not support ${cls} noise`);
   }
   if (cls !== "additive" && (sde.calculus ?? "ito") !== solver.calculus) {
     throw new TypeError(
-      `integrate: solver ${solver.name} is ${solver.calculus} but the sde is ${sde.calculus ?? "ito"} with ${cls} noise`,
+      `${fn}: solver ${solver.name} is ${solver.calculus} but the sde is ${sde.calculus ?? "ito"} with ${cls} noise`,
     );
   }
   if (
@@ -95,32 +102,30 @@ function checkArgs(sde: Sde, solver: Solver, x0: Float64Array, path: BrownianSou
     typeof sde.diffusionDerivative !== "function"
   ) {
     throw new TypeError(
-      `integrate: solver ${solver.name} needs sde.diffusionDerivative for ${cls} noise`,
+      `${fn}: solver ${solver.name} needs sde.diffusionDerivative for ${cls} noise`,
     );
   }
   if (path === null || typeof path !== "object" || typeof path.increments !== "function") {
-    throw new TypeError(`integrate: path must be a BrownianSource, got ${describeValue(path)}`);
+    throw new TypeError(`${fn}: path must be a BrownianSource, got ${describeValue(path)}`);
   }
   if (solver.levyArea && !path.levyArea) {
-    throw new TypeError(`integrate: solver ${solver.name} needs a path with levyArea: true`);
+    throw new TypeError(`${fn}: solver ${solver.name} needs a path with levyArea: true`);
   }
   if (path.dim !== sde.noiseDim) {
     throw new RangeError(
-      `integrate: path.dim must equal sde.noiseDim = ${sde.noiseDim}, got ${path.dim}`,
+      `${fn}: path.dim must equal sde.noiseDim = ${sde.noiseDim}, got ${path.dim}`,
     );
   }
   if (!isFloat64Array(x0)) {
-    throw new TypeError(`integrate: x0 must be a Float64Array, got ${describeValue(x0)}`);
+    throw new TypeError(`${fn}: x0 must be a Float64Array, got ${describeValue(x0)}`);
   }
   if (x0.length !== path.paths * sde.dim) {
     throw new RangeError(
-      `integrate: x0 must be a Float64Array of length n·d = ${path.paths * sde.dim}, got length ${x0.length}`,
+      `${fn}: x0 must be a Float64Array of length n·d = ${path.paths * sde.dim}, got length ${x0.length}`,
     );
   }
   for (let i = 0; i < x0.length; i++) {
     if (!Number.isFinite(x0[i]))
-      throw new RangeError(
-        `integrate: x0[${i}] must be a finite number, got ${describeValue(x0[i])}`,
-      );
+      throw new RangeError(`${fn}: x0[${i}] must be a finite number, got ${describeValue(x0[i])}`);
   }
 }

@@ -4,6 +4,7 @@ import { uniformGrid } from "../../src/brownian";
 import { geometricBrownianMotion, ornsteinUhlenbeck } from "../../src/processes";
 import {
   likelihoodFlow,
+  hutchinsonFlow,
   logDensityByFlow,
   probabilityFlow,
   reverseSde,
@@ -45,6 +46,58 @@ const gbm = (): { sde: Sde; score: ScoreFunction } => ({
 });
 
 const builders = { reverseSde, probabilityFlow, likelihoodFlow } as const;
+
+/** hutchinsonFlow on the stationary OU with n rows of probes, and its drift/diffusion. */
+const hutchinsonProbes: Probe[] = [
+  {
+    name: "hutchinsonFlow",
+    valid: fc
+      .record({
+        seed: fc.integer({ min: 0, max: 1e6 }),
+        n: fc.integer({ min: 2, max: 4 }),
+        d: fc.integer({ min: 1, max: 3 }),
+      })
+      .map(({ seed, n, d }) => {
+        const { sde, score } = stationary(d);
+        return [sde, score, fillNormal(createRng(seed), new Float64Array(n * d))];
+      }),
+    call: (sde, score, probes) =>
+      hutchinsonFlow(sde as Sde, score as ScoreFunction, probes as Float64Array),
+    params: [
+      { arg: 0, name: "sde", bad: ["wrong-type", "missing"] },
+      { arg: 1, name: "score", bad: ["wrong-type", "missing"] },
+      { arg: 2, name: "probes", bad: ["empty", "non-finite-entry", "wrong-type", "missing"] },
+    ],
+  },
+  ...(["drift", "diffusion"] as const).map((method): Probe => ({
+    name: `hutchinsonFlow.${method}`,
+    valid: fc
+      .record({
+        seed: fc.integer({ min: 0, max: 1e6 }),
+        t: fc.double({ min: 0.05, max: 1, noNaN: true }),
+        n: fc.integer({ min: 2, max: 4 }),
+        d: fc.integer({ min: 1, max: 3 }),
+      })
+      .map(({ seed, t, n, d }) => {
+        const rng = createRng(seed);
+        const x = fillNormal(rng, new Float64Array(n * (d + 1)));
+        const probes = fillNormal(rng, new Float64Array(n * d));
+        return [d, probes, t, x, new Float64Array(n * (d + 1)), n];
+      }),
+    call: (d, probes, t, x, out, n) => {
+      const { sde, score } = stationary(d as number);
+      const built = hutchinsonFlow(sde, score, probes as Float64Array);
+      built[method](t as number, x as Float64Array, out as Float64Array, n as number);
+      return out;
+    },
+    params: [
+      { arg: 2, name: "t", bad: ["nan", "infinite", "wrong-type", "missing"] },
+      { arg: 3, name: "x", bad: ["short", "wrong-type", "missing"] },
+      { arg: 4, name: "out", bad: ["short", "wrong-type", "missing"] },
+      { arg: 5, name: "n", bad: [...count, "missing"] },
+    ],
+  })),
+];
 
 /** The constructor's own probe: sde, score, options. */
 const constructorProbe = (name: keyof typeof builders): Probe => ({
@@ -160,6 +213,35 @@ export const probes: Probe[] = [
       { arg: 3, path: ["driftDivergence"], name: "options.driftDivergence", bad: ["wrong-type"] },
     ],
   },
+  {
+    name: "logDensityByFlow",
+    // Hutchinson's estimate: options.probes (n, d)
+    valid: fc
+      .record({
+        seed: fc.integer({ min: 0, max: 1e6 }),
+        n: fc.integer({ min: 2, max: 4 }),
+        d: fc.integer({ min: 1, max: 2 }),
+      })
+      .map(({ seed, n, d }) => {
+        const { sde, score } = stationary(d);
+        const logDensityAtT = (xT: Float64Array) => new Float64Array(xT.length / d);
+        const rng = createRng(seed);
+        const x = fillNormal(rng, new Float64Array(n * d));
+        const probes = fillNormal(rng, new Float64Array(n * d));
+        return [sde, score, x, { t: 0, T: 1, steps: 2, logDensityAtT, probes }];
+      }),
+    call: (sde, score, x, options) =>
+      logDensityByFlow(sde as Sde, score as ScoreFunction, x as Float64Array, options as never),
+    params: [
+      {
+        arg: 3,
+        path: ["probes"],
+        name: "options.probes",
+        bad: ["short", "non-finite-entry", "wrong-type"],
+      },
+    ],
+  },
+  ...hutchinsonProbes,
   {
     name: "zeroNoise",
     valid: fc

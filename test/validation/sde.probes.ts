@@ -7,7 +7,11 @@ import { sampleBrownianPath } from "../../src/brownian";
 import { createRng } from "../../src/rng";
 import {
   eulerMaruyama,
+  exitTimes,
+  girsanovLogWeight,
   integrate,
+  pathKl,
+  picardIteration,
   milstein,
   noiseClass,
   sdeFromScalar,
@@ -188,6 +192,109 @@ export const probes: Probe[] = [
       { arg: 4, path: ["saveEvery"], name: "options.saveEvery", bad: count },
     ],
   },
+  {
+    name: "picardIteration",
+    // OU-like SDE, additive noise, n paths of dimension 1 on K steps of [0, 1]
+    valid: fc
+      .tuple(
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        fc.integer({ min: 2, max: 4 }),
+        fc.integer({ min: 1, max: 6 }),
+      )
+      .chain(([seed, n, K]) =>
+        fc.tuple(array(n), fc.integer({ min: 1, max: 5 })).map(([x0, iterations]) => [
+          sde(1, true),
+          x0,
+          sampleBrownianPath(
+            createRng(seed),
+            Array.from({ length: K + 1 }, (_, k) => k / K),
+            n,
+            1,
+          ),
+          iterations,
+        ]),
+      ),
+    call: (s, x0, path, iterations) =>
+      picardIteration(s as Sde, x0 as Float64Array, path as never, iterations as number),
+    params: [
+      { arg: 0, name: "sde", bad: object },
+      { arg: 1, name: "x0", bad: ["empty", "short", "non-finite-entry", "wrong-type", "missing"] },
+      { arg: 2, name: "path", bad: object },
+      { arg: 3, name: "iterations", bad: count },
+    ],
+  },
+  {
+    name: "exitTimes",
+    valid: fc
+      .tuple(
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        fc.integer({ min: 2, max: 4 }),
+        fc.integer({ min: 1, max: 6 }),
+      )
+      .chain(([seed, n, K]) =>
+        fc.tuple(array(n), finite(0.5, 10)).map(([x0, radius]) => [
+          sde(1, true),
+          eulerMaruyama,
+          x0,
+          sampleBrownianPath(
+            createRng(seed),
+            Array.from({ length: K + 1 }, (_, k) => k / K),
+            n,
+            1,
+          ),
+          radius,
+        ]),
+      ),
+    call: (s, solver, x0, path, radius) =>
+      exitTimes(s as Sde, solver as Solver, x0 as Float64Array, path as never, radius as number),
+    params: [
+      { arg: 0, name: "sde", bad: object },
+      { arg: 1, name: "solver", bad: object },
+      { arg: 2, name: "x0", bad: ["empty", "short", "non-finite-entry", "wrong-type", "missing"] },
+      { arg: 3, name: "path", bad: object },
+      {
+        arg: 4,
+        name: "radius",
+        bad: ["zero", "negative", "nan", "infinite", "wrong-type", "missing"],
+      },
+    ],
+    mayReturnNonFinite: "a path that never leaves the ball has exit time +∞ (doc comment)",
+  },
+  ...(["girsanovLogWeight", "pathKl"] as const).map((name): Probe => ({
+    name,
+    // two OU-like SDEs with the same diffusion, and a saved trajectory (S = K + 1, n, 1)
+    valid: fc
+      .tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 3 }))
+      .chain(([K, n]) =>
+        array((K + 1) * n).map((states) => [
+          sde(1, false),
+          sdeFromScalar({
+            drift: (_t, x) => 1 - x,
+            diffusion: (_t, x) => 1 + 0.1 * x * x,
+          }),
+          { times: Float64Array.from({ length: K + 1 }, (_, k) => k / K), states },
+        ]),
+      ),
+    call: (p, q, trajectory) =>
+      (name === "pathKl" ? pathKl : girsanovLogWeight)(p as Sde, q as Sde, trajectory as never),
+    params: [
+      { arg: 0, name: "p", bad: object },
+      { arg: 1, name: "q", bad: object },
+      { arg: 2, name: "trajectory", bad: object },
+      {
+        arg: 2,
+        path: ["times"],
+        name: "trajectory.times",
+        bad: ["empty", "non-finite-entry", "wrong-type", "missing"],
+      },
+      {
+        arg: 2,
+        path: ["states"],
+        name: "trajectory.states",
+        bad: ["empty", "non-finite-entry", "wrong-type", "missing"],
+      },
+    ],
+  })),
   ...solvers.flatMap(stepperProbes),
 ];
 
