@@ -15,7 +15,21 @@ const notebookDir = path.join(root, "notebooks");
  * ones this script formats and checks by default, and the ones test/project/notebook-style.test.ts
  * holds to the style. Add a notebook's number here in the commit that rewrites it.
  */
-const STYLED_NOTEBOOKS = ["00", "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"];
+const STYLED_NOTEBOOKS = [
+  "00",
+  "01",
+  "02",
+  "03",
+  "04",
+  "05",
+  "06",
+  "07",
+  "08",
+  "09",
+  "10",
+  "11",
+  "12",
+];
 
 const HELP = `usage: node kernel/bin/format-notebooks.js [--check] [--json] [NOTEBOOK...]
 
