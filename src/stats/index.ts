@@ -14,3 +14,5 @@ export { wasserstein1 } from "./wasserstein";
 export { slicedWasserstein } from "./sliced-wasserstein";
 export { mmd2, type MmdOptions } from "./mmd";
 export { mmdPermutationTest, type MmdTestResult } from "./mmd-permutation-test";
+export { riceCdf } from "./rice";
+export { pca, type Pca } from "./pca";

@@ -3,6 +3,11 @@ import fc from "fast-check";
 import { createRng } from "../../src/rng";
 import { ornsteinUhlenbeck, vpSde } from "../../src/processes";
 import {
+  circleNodes,
+  circleScore,
+  pointSetScore,
+  type CircleScore,
+  type PointSetScore,
   gaussianMixture,
   MixtureKernels,
   mixtureAtTime,
@@ -191,6 +196,118 @@ export const probes: Probe[] = [
     ],
   },
 ];
+
+/** A point set (m ≤ 4 points in d ≤ 3 dimensions) and a VP or OU process of its dimension. */
+const pointSet = fc
+  .tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 }))
+  .chain(([m, d]) =>
+    fc.tuple(
+      fc.array(finite(3), { minLength: m * d, maxLength: m * d }).map((a) => Float64Array.from(a)),
+      fc.constant(d),
+      linearProcess(d),
+    ),
+  );
+/** A time with σ_t > 0 (the manifold laws have no density at σ = 0). */
+const positiveTime = fc.double({ min: 0.05, max: 1, noNaN: true });
+/** (score, t, x (n, d), out (n·width), n), n ≥ 2. */
+const manifoldCall = <S extends { dim: number }>(scores: fc.Arbitrary<S>, width: "d" | "1") =>
+  scores.chain((sc) =>
+    fc
+      .tuple(
+        fc.constant(sc),
+        positiveTime,
+        fc
+          .integer({ min: 2, max: 5 })
+          .chain((n) =>
+            fc
+              .array(finite(4), { minLength: n * sc.dim, maxLength: n * sc.dim })
+              .map((a) => Float64Array.from(a)),
+          ),
+      )
+      .map(([s, t, x]) => {
+        const n = x.length / s.dim;
+        return [s, t, x, new Float64Array(width === "d" ? n * s.dim : n), n];
+      }),
+  );
+const TIME: BadKind[] = ["negative", "nan", "infinite", "wrong-type", "missing"];
+const AFTER_T: Probe["params"] = [
+  { arg: 1, name: "t", bad: TIME },
+  ...BATCH.map((p) => ({ ...p, arg: p.arg + 1 })),
+];
+type Method = (t: number, x: Float64Array, out: Float64Array, n: number) => void;
+const TOL: BadKind[] = ["zero", "negative", "nan", "infinite", "wrong-type"];
+
+probes.push(
+  {
+    name: "pointSetScore",
+    valid: pointSet,
+    call: (y, d, process) => pointSetScore(y as Float64Array, d as number, process as never),
+    params: [
+      { arg: 0, name: "points", bad: POINTS },
+      { arg: 1, name: "dim", bad: COUNT },
+      { arg: 2, name: "process", bad: OBJECT },
+    ],
+  },
+  {
+    name: "circleScore",
+    valid: fc.tuple(
+      linearProcess(2),
+      fc.record({ radius: fc.double({ min: 0.1, max: 3, noNaN: true }), tol: fc.constant(1e-12) }),
+    ),
+    call: (process, options) => circleScore(process as never, options as object),
+    params: [
+      { arg: 0, name: "process", bad: OBJECT },
+      { arg: 1, path: ["radius"], name: "options.radius", bad: TOL },
+      { arg: 1, path: ["tol"], name: "options.tol", bad: TOL },
+    ],
+  },
+  {
+    name: "circleNodes",
+    valid: fc.tuple(fc.double({ min: 0, max: 1e4, noNaN: true }), fc.constant(1e-10)),
+    call: (kappa, tol) => circleNodes(kappa as number, tol as number),
+    params: [
+      { arg: 0, name: "kappa", bad: ["negative", ...FINITE] },
+      { arg: 1, name: "tol", bad: TOL },
+    ],
+  },
+  ...(
+    [
+      ["score", "d"],
+      ["logDensity", "1"],
+    ] as const
+  ).flatMap(([method, width]): Probe[] => [
+    {
+      name: `pointSetScore.${method}`,
+      valid: manifoldCall(
+        pointSet.map(([y, d, p]) => pointSetScore(y, d, p)),
+        width,
+      ),
+      call: (s, t, x, out, n) =>
+        ((s as PointSetScore)[method] as Method)(
+          t as number,
+          x as Float64Array,
+          out as Float64Array,
+          n as number,
+        ),
+      params: AFTER_T,
+    },
+    {
+      name: `circleScore.${method}`,
+      valid: manifoldCall(
+        linearProcess(2).map((p) => circleScore(p)),
+        width,
+      ),
+      call: (s, t, x, out, n) =>
+        ((s as CircleScore)[method] as Method)(
+          t as number,
+          x as Float64Array,
+          out as Float64Array,
+          n as number,
+        ),
+      params: AFTER_T,
+    },
+  ]),
+);
 
 const VALIDATOR = "a validator: its errors name its caller's function by design";
 

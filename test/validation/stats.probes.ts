@@ -17,6 +17,9 @@ import {
   normalCdf,
   normalPdf,
   normalQuantile,
+  pca,
+  riceCdf,
+  type Pca,
   sampleQuantile,
   silvermanBandwidth,
   slicedWasserstein,
@@ -302,6 +305,73 @@ export const probes: Probe[] = [
     ],
   },
 ];
+
+const NONNEG: BadKind[] = ["negative", "nan", "infinite", "wrong-type", "missing"];
+const POS: BadKind[] = ["zero", ...NONNEG];
+const COUNT1: BadKind[] = ["zero", "negative", "non-integer", "nan", "wrong-type", "missing"];
+/** (n, D) data, n in [3, 8], D in [1, 4], with a latent dimension k ≤ D. */
+const pcaData = fc
+  .tuple(fc.integer({ min: 3, max: 8 }), fc.integer({ min: 1, max: 4 }))
+  .chain(([n, D]) =>
+    fc.tuple(
+      fc.array(finite(5), { minLength: n * D, maxLength: n * D }).map((a) => Float64Array.from(a)),
+      fc.constant(D),
+      fc.integer({ min: 1, max: D }),
+    ),
+  );
+const pcaBatch = (method: "encode" | "decode") =>
+  pcaData.chain(([x, D, k]) => {
+    const p = pca(x, D, k);
+    const [win, wout] = method === "encode" ? [D, k] : [k, D];
+    return fc
+      .integer({ min: 2, max: 5 })
+      .chain((n) =>
+        fc
+          .array(finite(5), { minLength: n * win, maxLength: n * win })
+          .map((a) => [p, Float64Array.from(a), new Float64Array(n * wout), n]),
+      );
+  });
+
+probes.push(
+  {
+    name: "riceCdf",
+    valid: fc.tuple(
+      finite(5),
+      fc.double({ min: 0, max: 3, noNaN: true }),
+      fc.double({ min: 1e-3, max: 3, noNaN: true }),
+    ),
+    call: (x, nu, sigma) => riceCdf(x as number, nu as number, sigma as number),
+    params: [
+      { arg: 0, name: "x", bad: FINITE },
+      { arg: 1, name: "nu", bad: NONNEG },
+      { arg: 2, name: "sigma", bad: POS },
+    ],
+  },
+  {
+    name: "pca",
+    valid: pcaData,
+    call: (x, D, k) => pca(x as Float64Array, D as number, k as number),
+    params: [
+      { arg: 0, name: "x", bad: ["empty", "non-finite-entry", "wrong-type", "missing"] },
+      { arg: 1, name: "dim", bad: COUNT1 },
+      { arg: 2, name: "k", bad: COUNT1 },
+    ],
+  },
+  ...(["encode", "decode"] as const).map((method): Probe => ({
+    name: `pca.${method}`,
+    valid: pcaBatch(method),
+    call: (p, x, out, n) => (p as Pca)[method](x as Float64Array, out as Float64Array, n as number),
+    params: [
+      {
+        arg: 1,
+        name: method === "encode" ? "x" : "z",
+        bad: ["empty", "short", "non-finite-entry", "wrong-type", "missing"],
+      },
+      { arg: 2, name: "out", bad: ["empty", "short", "wrong-type", "missing"] },
+      { arg: 3, name: "n", bad: COUNT1 },
+    ],
+  })),
+);
 
 /** Exports that take no user data, with the reason. */
 export const exempt: Record<string, string> = {};
