@@ -8,3 +8,5 @@ export type { ScoreModel } from "./score-model";
 export { affineScore } from "./affine-score";
 export { scoreNet } from "./score-net";
 export type { ScoreNetOptions } from "./score-net";
+export { autoencoder } from "./autoencoder";
+export type { Autoencoder, AutoencoderOptions } from "./autoencoder";

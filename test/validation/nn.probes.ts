@@ -5,7 +5,17 @@
  * rows of the last forward).
  */
 import fc from "fast-check";
-import { Adam, Mlp, adam, affineScore, mlp, scoreNet, timeEmbedding } from "../../src/nn";
+import {
+  Adam,
+  Mlp,
+  adam,
+  affineScore,
+  autoencoder,
+  mlp,
+  scoreNet,
+  timeEmbedding,
+  type Autoencoder,
+} from "../../src/nn";
 import { vpSde } from "../../src/processes";
 import { createRng } from "../../src/rng";
 import type { BadKind, Probe } from "./harness";
@@ -341,6 +351,56 @@ export const probes: Probe[] = [
   network.score,
   ...network.passes,
 ];
+
+/** A small autoencoder, D = 3, k = 2. */
+const ae = (): Autoencoder =>
+  autoencoder(createRng(11), { dim: 3, latentDim: 2, hidden: [4], adam: { lr: 1e-3 } });
+
+probes.push(
+  {
+    name: "autoencoder",
+    valid: fc.constant<unknown[]>([createRng(5), { dim: 3, latentDim: 2, hidden: [4] }]),
+    call: (r, options) => autoencoder(r as never, options as never),
+    params: [
+      { arg: 0, name: "rng", bad: object },
+      { arg: 1, name: "options", bad: object },
+      { arg: 1, path: ["dim"], name: "options.dim", bad: [...count, "missing"] },
+      { arg: 1, path: ["latentDim"], name: "options.latentDim", bad: [...count, "missing"] },
+      { arg: 1, path: ["hidden"], name: "options.hidden", bad: ["wrong-type"] },
+    ],
+  },
+  {
+    name: "autoencoder.encode",
+    valid: batch([3, 2]).map((a) => [ae(), ...a]),
+    call: (m, x, out, k) =>
+      (m as Autoencoder).encode(x as Float64Array, out as Float64Array, k as number),
+    params: [
+      { arg: 1, name: "x", bad: rows },
+      { arg: 2, name: "out", bad: buffer },
+      { arg: 3, name: "n", bad: [...count, "missing"] },
+    ],
+  },
+  {
+    name: "autoencoder.decode",
+    valid: batch([2, 3]).map((a) => [ae(), ...a]),
+    call: (m, z, out, k) =>
+      (m as Autoencoder).decode(z as Float64Array, out as Float64Array, k as number),
+    params: [
+      { arg: 1, name: "z", bad: rows },
+      { arg: 2, name: "out", bad: buffer },
+      { arg: 3, name: "n", bad: [...count, "missing"] },
+    ],
+  },
+  ...(["step", "loss"] as const).map((method): Probe => ({
+    name: `autoencoder.${method}`,
+    valid: batch([3]).map((a) => [ae(), ...a]),
+    call: (m, x, k) => (m as Autoencoder)[method](x as Float64Array, k as number),
+    params: [
+      { arg: 1, name: "x", bad: rows },
+      { arg: 2, name: "n", bad: [...count, "missing"] },
+    ],
+  })),
+);
 
 /** Methods without a probe of their own, with the reason. */
 export const exempt: Record<string, string> = {
