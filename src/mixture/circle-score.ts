@@ -25,7 +25,20 @@ export interface CircleScoreOptions {
   tol?: number;
 }
 
+// Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
+const { cos, exp, hypot, log, sqrt, max, PI } = Math;
 const MAX_NODES = 1 << 20;
+/** cos(2πj/N), j = 0..N−1, per node count N (a few dozen counts at most are live at once). */
+const COSINES = new Map<number, Float64Array>();
+function cosines(N: number): Float64Array {
+  let c = COSINES.get(N);
+  if (c === undefined) {
+    if (COSINES.size >= 256) COSINES.clear();
+    c = Float64Array.from({ length: N }, (_, j) => cos((2 * PI * j) / N));
+    COSINES.set(N, c);
+  }
+  return c;
+}
 
 /**
  * $N(\kappa) = \min\{N : \prod_{\nu=0}^{N-2}\kappa/(\nu+\tfrac12+\sqrt{\kappa^2+(\nu+\tfrac12)^2}) \le
@@ -51,10 +64,10 @@ function nodesFor(kappa: number, tol: number): number {
   // bound = ∏_{ν<N−1} I_{ν+1}/I_ν upper bounds (Amos), i.e. ≥ I_{N−1}/I_0
   while (bound > tol / 2 && N < MAX_NODES) {
     const nu = N - 2 + 0.5;
-    bound *= kappa / (nu + Math.sqrt(kappa * kappa + nu * nu));
+    bound *= kappa / (nu + sqrt(kappa * kappa + nu * nu));
     N++;
   }
-  return Math.max(4, N);
+  return max(4, N);
 }
 
 /**
@@ -95,11 +108,12 @@ export function circleScore(process: LinearProcess, options?: CircleScoreOptions
   /** [Σ e^{κ(cos ψ_j − 1)}/N, Σ cos ψ_j e^{κ(cos ψ_j − 1)}/N] */
   const quad = (kappa: number): [number, number] => {
     const N = nodesFor(kappa, tol);
+    const table = cosines(N);
     let z = 0;
     let c = 0;
     for (let j = 0; j < N; j++) {
-      const cs = Math.cos((2 * Math.PI * j) / N);
-      const w = Math.exp(kappa * (cs - 1));
+      const cs = table[j];
+      const w = exp(kappa * (cs - 1));
       z += w;
       c += cs * w;
     }
@@ -118,7 +132,7 @@ export function circleScore(process: LinearProcess, options?: CircleScoreOptions
       for (let i = 0; i < rows; i++) {
         const x1 = x[2 * i];
         const x2 = x[2 * i + 1];
-        const rho = Math.hypot(x1, x2);
+        const rho = hypot(x1, x2);
         let pull = 0; // α r m(κ)/‖x‖
         if (rho > 0) {
           const [z, c] = quad((a * r * rho) / s2);
@@ -134,10 +148,10 @@ export function circleScore(process: LinearProcess, options?: CircleScoreOptions
       const rows = requireBatch(method, x, out, n, 2, { outWidth: 1 });
       const s2 = s * s;
       for (let i = 0; i < rows; i++) {
-        const rho = Math.hypot(x[2 * i], x[2 * i + 1]);
+        const rho = hypot(x[2 * i], x[2 * i + 1]);
         const [z] = quad((a * r * rho) / s2);
         const u = rho - a * r;
-        out[i] = -(u * u) / (2 * s2) + Math.log(z) - Math.log(2 * Math.PI * s2);
+        out[i] = -(u * u) / (2 * s2) + log(z) - log(2 * PI * s2);
       }
     },
   });

@@ -8,6 +8,9 @@ import {
   requireTime,
 } from "../base";
 
+// Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
+const { exp, log, PI } = Math;
+
 /** The exact score of a uniform law on m points pushed through a linear process. */
 export interface PointSetScore {
   /** d, the state dimension */
@@ -89,7 +92,7 @@ export function pointSetScore(
         let z = 0;
         for (let k = 0; k < d; k++) out[i * d + k] = 0;
         for (let j = 0; j < m; j++) {
-          const w = Math.exp(logW[j] - max);
+          const w = exp(logW[j] - max);
           z += w;
           for (let k = 0; k < d; k++) out[i * d + k] += w * y[j * d + k];
         }
@@ -101,12 +104,12 @@ export function pointSetScore(
       const [a, s] = at(method, t);
       const rows = requireBatch(method, x, out, n, d, { outWidth: 1 });
       const s2 = s * s;
-      const norm = -Math.log(m) - 0.5 * d * Math.log(2 * Math.PI * s2);
+      const norm = -log(m) - 0.5 * d * log(2 * PI * s2);
       for (let i = 0; i < rows; i++) {
         const max = logits(x, i, a, s2);
         let z = 0;
-        for (let j = 0; j < m; j++) z += Math.exp(logW[j] - max);
-        out[i] = norm + max + Math.log(z);
+        for (let j = 0; j < m; j++) z += exp(logW[j] - max);
+        out[i] = norm + max + log(z);
       }
     },
   });

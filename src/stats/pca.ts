@@ -1,5 +1,8 @@
 import { requireBatch, requireFloat64Array, requireInteger, requireAllFinite } from "../base";
 
+// Globals read once: inside a vm context (jest, notebook kernels) every global lookup is slow.
+const { sqrt, abs, sign, max } = Math;
+
 /** A PCA encoder/decoder: $z = V^\top(x - \mu)$, $\hat x = \mu + V z$. */
 export interface Pca {
   /** D, the data dimension */
@@ -61,7 +64,7 @@ export function pca(x: Float64Array, dim: number, k: number): Pca {
   for (let r = 0; r < K; r++) {
     for (let p = 0; p < D; p++) components[r * D + p] = vectors[p * D + order[r]];
   }
-  const spectrum = Float64Array.from(order, (j) => Math.max(0, values[j]));
+  const spectrum = Float64Array.from(order, (j) => max(0, values[j]));
   return Object.freeze({
     dim: D,
     latentDim: K,
@@ -108,8 +111,8 @@ function jacobiEigen(c: Float64Array, D: number): { values: Float64Array; vector
         const apq = A[p * D + q];
         if (apq === 0) continue;
         const theta = (A[q * D + q] - A[p * D + p]) / (2 * apq);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const cs = 1 / Math.sqrt(t * t + 1);
+        const t = sign(theta || 1) / (abs(theta) + sqrt(theta * theta + 1));
+        const cs = 1 / sqrt(t * t + 1);
         const sn = t * cs;
         for (let r = 0; r < D; r++) {
           const arp = A[r * D + p];
