@@ -7,9 +7,15 @@ const { spawnSync } = require("child_process");
 
 const root = path.resolve(__dirname, "..", "..");
 const stamp = path.join(root, "dist", ".build-stamp");
-const sourceDirs = ["src", "kernel/runner", "kernel/notes", "kernel/calibrate", "bench"].map((d) =>
-  path.join(root, d),
-);
+const sourceDirs = [
+  "src",
+  "kernel/runner",
+  "kernel/notes",
+  "kernel/calibrate",
+  "kernel/labs",
+  "bench",
+  "labs",
+].map((d) => path.join(root, d));
 const configFiles = ["tsconfig.json", "tsconfig.build.json", "package.json"].map((f) =>
   path.join(root, f),
 );

@@ -7,6 +7,9 @@
  * - `//| long: <reason>`   the cell may exceed the notebook style's 15 lines (STYLE.md,
  *                          "Notebooks"; test/project/notebook-style.test.ts): why it is one cell.
  *                          It changes nothing in the run, and the notes leave it out like the rest.
+ * - `//| lab: <NN-name>`   the cell is a graded lab's stub (itolab/labs): `itolab-run --solutions`
+ *                          replaces the function it declares by the reference solution of that
+ *                          name in labs/solutions/NN.ts, and requires the lab's grader to pass.
  * An unknown key, a repeated key or a malformed value is an error, never ignored.
  */
 
@@ -15,6 +18,7 @@ export interface Directives {
   raises?: string;
   hide?: boolean;
   long?: string;
+  lab?: string;
 }
 
 export class DirectiveError extends Error {
@@ -24,6 +28,7 @@ export class DirectiveError extends Error {
 const LINE = /^\/\/\|(.*)$/;
 const KEY_VALUE = /^\s*([A-Za-z][\w-]*)\s*(?::\s*(.*?))?\s*$/;
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+const LAB_ID = /^\d\d-[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /**
  * Parse the directive lines at the top of a cell's source.
@@ -64,8 +69,18 @@ export function parseDirectives(source: string): { directives: Directives; lines
         if (!value) throw new DirectiveError(`"//| long" needs a reason: //| long: <why one cell>`);
         directives.long = value;
         break;
+      case "lab":
+        if (!value || !LAB_ID.test(value)) {
+          throw new DirectiveError(
+            `"//| lab" needs a lab id NN-name such as 00-quadratic-variation, got "${value ?? ""}"`,
+          );
+        }
+        directives.lab = value;
+        break;
       default:
-        throw new DirectiveError(`unknown directive "${key}" (known: skip, raises, hide, long)`);
+        throw new DirectiveError(
+          `unknown directive "${key}" (known: skip, raises, hide, long, lab)`,
+        );
     }
   }
   if (directives.skip !== undefined && directives.raises !== undefined) {

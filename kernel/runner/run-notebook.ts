@@ -11,6 +11,7 @@
  */
 import path from "path";
 import { CheckLog } from "./check-log";
+import { labsNotPassed, solutionTransform } from "./lab-solutions";
 import { executeCell } from "./execute-cell";
 import { loadNotebook } from "./load-notebook";
 import { Output } from "./notebook-file";
@@ -37,7 +38,11 @@ export async function runNotebook(file: string, options: RunOptions = {}): Promi
   const loaded = loadNotebook(file, displayPath);
   if ("failure" in loaded) return fail(loaded.failure);
   const { nb } = loaded;
-  const plan = planNotebook(nb, displayPath, options.transformSource);
+  if (options.solutions !== undefined && options.inplace) {
+    return fail(`${displayPath}: --solutions cannot be combined with --inplace`);
+  }
+  const transform = labTransform(file, options);
+  const plan = planNotebook(nb, displayPath, transform);
   if ("failure" in plan) return fail(plan.failure);
 
   const spec = options.kernelSpec ?? projectKernelSpec();
@@ -72,6 +77,12 @@ export async function runNotebook(file: string, options: RunOptions = {}): Promi
 
   const invalid = validateExecuted(nb, displayPath);
   if (invalid) return fail(invalid.failure);
+  if (options.solutions !== undefined && !result.failure) {
+    const missing = labsNotPassed(nb);
+    if (missing.length > 0) {
+      result.failure = `${displayPath}: with --solutions these labs did not pass: ${missing.join(", ")}`;
+    }
+  }
   result.passed = !result.failure;
   result.outputPath = writeExecuted(file, nb, {
     outDir: options.outDir ?? defaultOutDir(),
@@ -80,4 +91,13 @@ export async function runNotebook(file: string, options: RunOptions = {}): Promi
   });
   result.ms = Date.now() - started;
   return result;
+}
+
+/** The source transform: the caller's, then (with `solutions`) the labs' reference solutions. */
+function labTransform(file: string, options: RunOptions): RunOptions["transformSource"] {
+  if (options.solutions === undefined) return options.transformSource;
+  const labs = solutionTransform(file, options.solutions);
+  const first = options.transformSource;
+  return (cell, index) =>
+    labs({ ...cell, source: first ? first(cell, index) : cell.source }, index);
 }

@@ -41,6 +41,12 @@ export interface RunOptions {
    * source, which is what ran; with `inplace` it therefore replaces the source notebook's.
    */
   transformSource?: SourceTransform;
+  /**
+   * Folder of the labs' reference solutions (labs/solutions): each `//| lab:` stub is replaced by
+   * its solution before the run, and the run fails unless every lab's grader passes. Refused with
+   * `inplace`: solutions never reach a source notebook.
+   */
+  solutions?: string;
   /** Environment variables for the kernel, over the kernelspec's `env` (default: none). */
   env?: Record<string, string>;
   /**

@@ -16,9 +16,13 @@ describe("parseDirectives", () => {
       directives: { long: "one figure, one trace per line" },
       lines: 1,
     });
+    expect(parseDirectives("//| lab: 00-quadratic-variation\nfunction f() {}")).toEqual({
+      directives: { lab: "00-quadratic-variation" },
+      lines: 1,
+    });
   });
   it.each([
-    ["//| hidden", 'unknown directive "hidden" (known: skip, raises, hide, long)'],
+    ["//| hidden", 'unknown directive "hidden" (known: skip, raises, hide, long, lab)'],
     ["//| long", '"//| long" needs a reason: //| long: <why one cell>'],
     ["//| long:  ", '"//| long" needs a reason: //| long: <why one cell>'],
     ["//| skip", '"//| skip" needs a reason: //| skip: <why>'],
@@ -31,6 +35,11 @@ describe("parseDirectives", () => {
     ["//| hide\n//| hide", 'directive "hide" given twice'],
     ["//| skip: x\n//| raises: Error", '"//| skip" and "//| raises" cannot be combined'],
     ["//| !!", 'malformed directive "//| !!"'],
+    ["//| lab", '"//| lab" needs a lab id NN-name such as 00-quadratic-variation, got ""'],
+    [
+      "//| lab: Quadratic",
+      '"//| lab" needs a lab id NN-name such as 00-quadratic-variation, got "Quadratic"',
+    ],
   ])("rejects %j", (source, message) => {
     expect(() => parseDirectives(source)).toThrow(DirectiveError);
     expect(() => parseDirectives(source)).toThrow(message);

@@ -120,7 +120,7 @@ describe("runner failure reports", () => {
   it("an unknown directive fails before any kernel starts", () => {
     const r = get("unknown-directive");
     expect(r.failure).toMatch(
-      /unknown-directive\.ipynb, cell 2 \(id unknow-1\): unknown directive "hidden" \(known: skip, raises, hide, long\)$/,
+      /unknown-directive\.ipynb, cell 2 \(id unknow-1\): unknown directive "hidden" \(known: skip, raises, hide, long, lab\)$/,
     );
     expect(r.kernelPid).toBeUndefined();
   });

@@ -38,7 +38,7 @@ describe("planNotebook", () => {
   it("fails at the first bad directive, naming the cell, and leaves the notebook untouched", () => {
     const nb = notebook(code("c0", "1"), code("c1", "//| hidden\n2"), code("c2", "//| nope"));
     expect(planNotebook(nb, PATH)).toEqual({
-      failure: `${PATH}, cell 2 (id c1): unknown directive "hidden" (known: skip, raises, hide, long)`,
+      failure: `${PATH}, cell 2 (id c1): unknown directive "hidden" (known: skip, raises, hide, long, lab)`,
     });
     expect(nb.cells[0]).toEqual(code("c0", "1"));
   });
