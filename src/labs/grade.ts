@@ -186,6 +186,7 @@ let last: LabReport | null = null;
  * Grades a student's function: prints "✓ …" (what was verified), "○ … not attempted" (the stub
  * still throws `Todo`), or throws `LabFailed` whose message shows the smallest failing case, the
  * expected and received values and a hint tied to the usual mistake. Never shows a solution.
+ * Prints nothing under `ITOLAB_CHECK_QUIET=1`, like the checks.
  * @param lab the lab (from `itolab/labs`)
  * @param fn the student's function
  */
@@ -201,7 +202,9 @@ export function grade<F extends LabFunction>(lab: Lab<F>, fn: F): void {
   }
   last = report;
   if (report.state === "failed") throw new LabFailed(report.message);
-  console.log(report.message);
+  if (typeof process === "undefined" || process.env?.ITOLAB_CHECK_QUIET !== "1") {
+    console.log(report.message);
+  }
 }
 
 /** The report of the most recent `grade` call that did not throw (for tests and tables). */

@@ -104,6 +104,8 @@ describe("grade (the notebook's call)", () => {
   const lab = labs[0];
   it("prints ✓ for a right answer, ○ for a stub, and throws LabFailed for a wrong one", () => {
     const log = jest.spyOn(console, "log").mockImplementation(() => undefined);
+    const quiet = process.env.ITOLAB_CHECK_QUIET;
+    delete process.env.ITOLAB_CHECK_QUIET;
     try {
       grade(lab, solutions(lab.id.slice(0, 2))[lab.fn]);
       expect(log.mock.calls.at(-1)?.[0]).toMatch(/^✓ lab /);
@@ -115,6 +117,7 @@ describe("grade (the notebook's call)", () => {
       expect(lastLabReport()?.mistake).toBe(lab.mistakes[0].name);
     } finally {
       log.mockRestore();
+      if (quiet !== undefined) process.env.ITOLAB_CHECK_QUIET = quiet;
     }
   });
   it("names grade, the parameter and the value for bad input", () => {

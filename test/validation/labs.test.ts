@@ -1,0 +1,4 @@
+import { describeProbes } from "./harness";
+import { probes } from "./labs.probes";
+
+describeProbes("labs", probes);
