@@ -14,7 +14,7 @@ export function brownianPath(times: Float64Array, xi: Float64Array): Float64Arra
 }
 
 /** Lab 00-quadratic-variation: Q = Σ_k (W_{t_{k+1}} − W_{t_k})². */
-export function quadraticVariation(w: Float64Array): number {
+export function pathQuadraticVariation(w: Float64Array): number {
   let q = 0;
   for (let k = 0; k + 1 < w.length; k++) q += (w[k + 1] - w[k]) ** 2;
   return q;

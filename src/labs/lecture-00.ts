@@ -100,8 +100,8 @@ function qvOracle(w: Float64Array): number {
 export const quadraticVariationLab: Lab<QvFn> = {
   id: "00-quadratic-variation",
   title: "the quadratic variation of a sampled path",
-  fn: "quadraticVariation",
-  signature: "quadraticVariation(w: Float64Array): number",
+  fn: "pathQuadraticVariation",
+  signature: "pathQuadraticVariation(w: Float64Array): number",
   source: "lecture 00, section 4: Q_n = Σ_k (W_{t_{k+1}} − W_{t_k})²",
   cases(rng) {
     const cases: LabCase<QvFn>[] = [];

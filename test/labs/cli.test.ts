@@ -69,7 +69,7 @@ describe("npm run labs", () => {
 
     const wrong = copyOf00((source, lab) =>
       lab === "00-quadratic-variation"
-        ? "//| lab: 00-quadratic-variation\nfunction quadraticVariation(w: Float64Array): number {\n" +
+        ? "//| lab: 00-quadratic-variation\nfunction pathQuadraticVariation(w: Float64Array): number {\n" +
           "  let s = 0;\n  for (let k = 1; k < w.length; k++) s += Math.abs(w[k] - w[k - 1]);\n" +
           "  return s;\n}"
         : source,

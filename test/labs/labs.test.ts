@@ -151,4 +151,19 @@ describe.each(lectures)("notebook %s's labs", (lecture) => {
     for (const s of stubs) expect(s.fn).toBe(registered.find((l) => l.id === s.lab)?.fn);
     for (const s of stubs) expect(s.source).toMatch(/throw new Todo\(/);
   });
+  it("declares each lab's function nowhere else in the notebook (one program under calibration)", () => {
+    const nb = JSON.parse(fs.readFileSync(file, "utf8"));
+    const others = nb.cells
+      .filter((c: { cell_type: string; source: string[] | string }) => {
+        const text = [c.source].flat().join("");
+        return c.cell_type === "code" && !/^\/\/\| lab:/.test(text);
+      })
+      .map((c: { source: string[] | string }) => [c.source].flat().join(""))
+      .join("\n");
+    const declared = (fn: string) =>
+      new RegExp(`\\b(const|let|var|function|class)\\s+${fn}\\b`).test(others) ||
+      new RegExp(`\\bimport\\s*(type\\s*)?\\{[^}]*\\b${fn}\\b[^}]*\\}`).test(others);
+    const clashes = stubs.filter((s) => declared(s.fn));
+    expect(clashes.map((s) => s.fn)).toEqual([]);
+  });
 });
