@@ -34,6 +34,10 @@ export function malaLogRatio(
 }
 
 /** Lab 08-cfg-score: (1 + w) s(x | y) − w s(x). */
-export function cfgScore(sCond: Float64Array, sUncond: Float64Array, w: number): Float64Array {
+export function classifierFreeGuidance(
+  sCond: Float64Array,
+  sUncond: Float64Array,
+  w: number,
+): Float64Array {
   return sCond.map((s, i) => (1 + w) * s - w * sUncond[i]);
 }

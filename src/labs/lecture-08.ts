@@ -305,8 +305,9 @@ function combine(sCond: Float64Array, sUncond: Float64Array, a: number, b: numbe
 export const cfgScoreLab: Lab<CfgFn> = {
   id: "08-cfg-score",
   title: "the classifier-free guided score",
-  fn: "cfgScore",
-  signature: "cfgScore(sCond: Float64Array, sUncond: Float64Array, w: number): Float64Array",
+  fn: "classifierFreeGuidance",
+  signature:
+    "classifierFreeGuidance(sCond: Float64Array, sUncond: Float64Array, w: number): Float64Array",
   source: "lecture 08, section 7: s̃ = (1 + w) s(x | y) − w s(x) (Ho & Salimans 2022, eq. (6))",
   cases(rng) {
     const cases: LabCase<CfgFn>[] = [];
