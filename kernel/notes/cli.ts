@@ -190,7 +190,8 @@ export async function main(mode: Mode, argv: string[], root = process.cwd()): Pr
     }
     const apiMs = Date.now() - tApi;
     let live: LiveAssets | null = null;
-    if (o.live) {
+    // the browser builds, when a lecture published here has a live figure
+    if (o.live && liveFigures.some((s) => lectures.some((l) => l.stem === s.stem))) {
       live = await buildLiveAssets({ root });
       const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
       say(
@@ -226,7 +227,7 @@ export async function main(mode: Mode, argv: string[], root = process.cwd()): Pr
     const exportMs = tRead + (Date.now() - t1);
     say(
       `notes: ${lectures.length} lecture${lectures.length === 1 ? "" : "s"}, ${site.figures} figures ` +
-        `(${site.staticFigures} with static copies, ${site.liveFigures} live)` +
+        `(${site.staticFigures} with static copies${site.liveFigures ? `, ${site.liveFigures} live` : ""})` +
         (api
           ? `, API reference (${api.modules.length} subpaths, ${api.modules.reduce((n, m) => n + m.entries.length, 0)} exports)`
           : "") +
