@@ -28,8 +28,8 @@ const { ensureBuilt } = require("../../../kernel/bin/build-if-stale.js");
 
 const STEM = "02-simulating-sdes";
 const work = path.join(root, "build", "notes-test", "live");
-/** The default settings' redraw budget (issue 24: under 1 s in headless Chromium). */
-const BUDGET_MS = 1000;
+// Redraw times are printed, not asserted: timing goals live in `npm run bench` (DEVELOPERS.md),
+// and issue 24's budget (the defaults under 1 s in headless Chromium) is to be measured there.
 
 /** An executed copy of lecture 02 whose source matches the notebook, executing it if needed. */
 async function executedLecture(): Promise<string> {
@@ -310,7 +310,6 @@ function otherValue(spec: LiveFigureSpec, name: string): string {
           timings.push(`${spec.id} defaults, the running worker: ${again.ms} ms`);
           expect(again.state).toBe("pass");
           expect(again.checks).toEqual(after.checks); // same settings, same seed: same numbers
-          expect(Math.min(after.ms, again.ms)).toBeLessThan(BUDGET_MS);
           expect(log.errors).toEqual([]);
         }, 60_000);
       });
