@@ -619,7 +619,7 @@ function report(rel, summary) {
   );
 }
 
-module.exports = { build, buildIfStale, fingerprint };
+module.exports = { build, buildIfStale, fingerprint, browserSeams, itolabEntries };
 
 if (require.main === module) {
   main(process.argv.slice(2)).catch((e) => {

@@ -20,6 +20,8 @@ import { NotesError } from "./errors";
 import { lectureFigures } from "./figure-spec";
 import { assertSameSource, Lecture, readLecture } from "./lecture";
 import { buildSite, writeSite } from "./site";
+import { buildLiveAssets, LiveAssets } from "./live/bundle";
+import { liveFigures } from "./live/figures";
 import { renderStaticFigures, StaticReport } from "./static-figures";
 
 export type Mode = "notes" | "figures";
@@ -34,7 +36,7 @@ ${
 
 options:
       --export-only     use the executed notebooks in build/notebooks/ instead of running them
-${mode === "notes" ? "      --no-figures      leave figures/ as it is (pages use the static copies that are current)\n      --no-api          leave out the API reference (TypeDoc on src/, a few seconds)\n  -o, --out-dir DIR     where the site goes (default build/notes)\n" : "      --force           draw every figure again\n"}      --figures-dir DIR where static figures go (default figures)
+${mode === "notes" ? "      --no-figures      leave figures/ as it is (pages use the static copies that are current)\n      --no-api          leave out the API reference (TypeDoc on src/, a few seconds)\n      --no-live         leave out the live figures (their controls, the library's browser build)\n  -o, --out-dir DIR     where the site goes (default build/notes)\n" : "      --force           draw every figure again\n"}      --figures-dir DIR where static figures go (default figures)
   -j, --jobs N          notebooks run at once (default: the number of cores, ${os.cpus().length})
   -t, --timeout S       seconds a cell may run before it is interrupted (default 600)
   -h, --help            this text`;
@@ -43,6 +45,7 @@ interface Options {
   exportOnly: boolean;
   figures: boolean;
   api: boolean;
+  live: boolean;
   force: boolean;
   outDir: string;
   figuresDir: string;
@@ -57,6 +60,7 @@ function parseArgs(mode: Mode, argv: string[], root: string): Options | "help" {
     exportOnly: false,
     figures: true,
     api: mode === "notes",
+    live: mode === "notes",
     force: false,
     outDir: path.join(root, "build", "notes"),
     figuresDir: path.join(root, "figures"),
@@ -80,6 +84,7 @@ function parseArgs(mode: Mode, argv: string[], root: string): Options | "help" {
     else if (a === "--export-only") o.exportOnly = true;
     else if (a === "--no-figures" && mode === "notes") o.figures = false;
     else if (a === "--no-api" && mode === "notes") o.api = false;
+    else if (a === "--no-live" && mode === "notes") o.live = false;
     else if (a === "--force" && mode === "figures") o.force = true;
     else if ((a === "-o" || a === "--out-dir") && mode === "notes")
       o.outDir = path.resolve(value(a, argv[++i]));
@@ -184,6 +189,17 @@ export async function main(mode: Mode, argv: string[], root = process.cwd()): Pr
       api = await extractApi(root);
     }
     const apiMs = Date.now() - tApi;
+    let live: LiveAssets | null = null;
+    // the browser builds, when a lecture published here has a live figure
+    if (o.live && liveFigures.some((s) => lectures.some((l) => l.stem === s.stem))) {
+      live = await buildLiveAssets({ root });
+      const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+      say(
+        `notes: browser build of itolab ${live.library.file} (${kib(live.library.bytes)}); ` +
+          `live figures ${live.runtime.file} (${kib(live.runtime.bytes)}, its worker ${kib(live.workerBytes)}); ` +
+          `esbuild ${secs(live.seconds * 1000)}`,
+      );
+    }
     const t1 = Date.now();
     const sourcePaths = Object.fromEntries(
       files.map((f) => [path.basename(f, ".ipynb"), path.relative(root, path.resolve(f))]),
@@ -204,13 +220,14 @@ export async function main(mode: Mode, argv: string[], root = process.cwd()): Pr
       api,
       notation,
       calibration,
+      live: live ? { specs: liveFigures, assets: live } : null,
     });
     for (const w of site.warnings) process.stderr.write(`notes: warning: ${w}\n`);
     const bytes = writeSite(site.files, o.outDir);
     const exportMs = tRead + (Date.now() - t1);
     say(
       `notes: ${lectures.length} lecture${lectures.length === 1 ? "" : "s"}, ${site.figures} figures ` +
-        `(${site.staticFigures} with static copies)` +
+        `(${site.staticFigures} with static copies${site.liveFigures ? `, ${site.liveFigures} live` : ""})` +
         (api
           ? `, API reference (${api.modules.length} subpaths, ${api.modules.reduce((n, m) => n + m.entries.length, 0)} exports)`
           : "") +

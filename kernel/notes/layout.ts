@@ -23,6 +23,8 @@ export interface ShellOptions {
   hasCode: boolean;
   /** Whether the page has figures (loads plotly.js). */
   hasFigures: boolean;
+  /** Scripts deferred after notes.js (site-relative), e.g. the live figures' runtime. */
+  extraScripts?: string[];
   aside?: string;
   main: string;
   footer: string;
@@ -39,6 +41,7 @@ export function pageShell(o: ShellOptions): string {
   const scripts = [
     o.hasFigures ? '<script defer src="assets/plotly.min.js"></script>' : "",
     '<script defer src="assets/notes.js"></script>',
+    ...(o.extraScripts ?? []).map((s) => `<script defer src="${escapeHtml(s)}"></script>`),
   ].filter(Boolean);
   const tools = [
     o.hasCode

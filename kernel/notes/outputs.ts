@@ -21,6 +21,8 @@ export interface OutputContext {
   figures: FigureRef[];
   /** Static copies of a figure in the site, or null. */
   staticUrls: (fig: FigureRef) => StaticUrls | null;
+  /** Wraps a figure's HTML (a live figure's controls and checks, ./live/html.ts); default none. */
+  wrapFigure?: (fig: FigureRef, html: string) => string;
 }
 
 const KNOWN_OUTPUTS = ["stream", "display_data", "execute_result", "error"];
@@ -28,7 +30,7 @@ const IMAGE_TYPES = ["image/png", "image/jpeg", "image/gif"];
 const text = (v: unknown): string => (Array.isArray(v) ? v.join("") : String(v ?? ""));
 
 /** One evidence line: `✓ claim: details`, the claim emphasised. */
-function evidenceItem(line: string): string {
+export function evidenceItem(line: string): string {
   const pass = line.startsWith("✓ ");
   const body = line.slice(2);
   const colon = body.indexOf(": ");
@@ -72,7 +74,8 @@ function renderBundle(cell: LectureCell, k: number, data: unknown, ctx: OutputCo
   if (PLOTLY_MIME in d) {
     const fig = ctx.figures.shift();
     if (!fig) throw notesError(cell.where, `output ${k}: figure list out of step with outputs`);
-    return figureHtml(fig, ctx.staticUrls(fig));
+    const html = figureHtml(fig, ctx.staticUrls(fig));
+    return ctx.wrapFigure ? ctx.wrapFigure(fig, html) : html;
   }
   if ("text/markdown" in d) {
     return `<div class="md-output">${renderMarkdown(ctx.md, text(d["text/markdown"]), ctx.env)}</div>`;

@@ -34,6 +34,10 @@ export interface PageOptions {
   apiIndex?: string;
   /** The notation page, linked from the header, if the site has one. */
   notationPage?: string;
+  /** Wraps a figure's HTML (live figures); default none. */
+  wrapFigure?: (fig: FigureRef, html: string) => string;
+  /** Scripts loaded after the notes' own (site-relative), e.g. the live figures' runtime. */
+  extraScripts?: string[];
 }
 
 /** The page's file name in the site. */
@@ -103,6 +107,7 @@ function renderCode(cell: LectureCell, opts: PageOptions, env: MarkdownEnv): str
     env,
     figures: cellFigures(env.stem as string, cell),
     staticUrls: opts.staticUrls,
+    wrapFigure: opts.wrapFigure,
   });
   if (!code && !outputs && notes.length === 0) return "";
   return (
@@ -150,6 +155,7 @@ export function renderLecturePage(lecture: Lecture, outline: Outline, opts: Page
     headerNav: pagerHtml(opts.prev, opts.next, "pager pager-top"),
     hasCode: shown.length > 0,
     hasFigures,
+    extraScripts: opts.extraScripts,
     aside: tocHtml(env.headings),
     main:
       parts.filter(Boolean).join("\n") +

@@ -23,6 +23,9 @@ import { createMarkdown } from "./markdown";
 import { NOTATION_PAGE, renderNotationPage } from "./notation-page";
 import { lectureOutline, Outline } from "./outline";
 import { pageFile, renderLecturePage } from "./page";
+import { LiveAssets, liveSiteFiles } from "./live/bundle";
+import { lectureLiveFigures, liveFigureHtml } from "./live/html";
+import { LiveFigureSpec } from "./live/spec";
 
 /** A file of the site: its text, or a file to copy. */
 export type SiteFile = { content: string } | { copyFrom: string };
@@ -43,12 +46,19 @@ export interface SiteOptions {
    * so and a warning is returned); or no calibration page.
    */
   calibration?: { report: CalibrationReport | null; file: string } | null;
+  /**
+   * Live figures (issue 24): their specs (./live/figures) and the browser builds that run them
+   * (./live/bundle); or none, and every figure is the notebook's static output.
+   */
+  live?: { specs: readonly LiveFigureSpec[]; assets: LiveAssets } | null;
 }
 
 export interface BuiltSite {
   files: Map<string, SiteFile>;
   figures: number;
   staticFigures: number;
+  /** live figures placed in pages */
+  liveFigures: number;
   warnings: string[];
 }
 
@@ -85,6 +95,7 @@ export function buildSite(lectures: Lecture[], opts: SiteOptions): BuiltSite {
   const manifest = opts.figuresDir ? readManifest(opts.figuresDir) : {};
   let figures = 0;
   let staticFigures = 0;
+  let liveFigures = 0;
   const stems = new Set<string>();
   const apiIndex = opts.api ? API_INDEX : undefined;
   const notationPage = opts.notation ? NOTATION_PAGE : undefined;
@@ -100,6 +111,11 @@ export function buildSite(lectures: Lecture[], opts: SiteOptions): BuiltSite {
       lecture.cells.filter((c) => c.type === "code" && !c.directives.hide).map((c) => c.id),
     );
     const staticOf = new Map<string, { svg: string; png: string }>();
+    const shownFigures = lectureFigures(lecture).filter((f) => shown.has(f.cell.id));
+    const live = opts.live
+      ? lectureLiveFigures(lecture, opts.live.specs, shownFigures)
+      : new Map<string, never>();
+    liveFigures += live.size;
     for (const f of lectureFigures(lecture)) {
       if (!shown.has(f.cell.id)) continue;
       figures += 1;
@@ -123,6 +139,11 @@ export function buildSite(lectures: Lecture[], opts: SiteOptions): BuiltSite {
       sourcePath: opts.sourcePaths?.[lecture.stem] ?? `notebooks/${lecture.stem}.ipynb`,
       apiIndex,
       notationPage,
+      wrapFigure: (f, figure) => {
+        const l = live.get(f.name);
+        return l ? liveFigureHtml(l.spec, figure, l.checks) : figure;
+      },
+      extraScripts: live.size > 0 && opts.live ? [opts.live.assets.runtime.file] : [],
     });
     files.set(pageFile(lecture.stem), { content: html });
     pages.set(lecture.stem, html);
@@ -181,8 +202,9 @@ export function buildSite(lectures: Lecture[], opts: SiteOptions): BuiltSite {
     files.set(`assets/${name}`, { copyFrom: path.join(assets, name) });
   }
   files.set("assets/plotly.min.js", { copyFrom: require.resolve("plotly.js-dist-min") });
+  if (opts.live) for (const [file, f] of liveSiteFiles(opts.live.assets)) files.set(file, f);
   katexAssets(files);
-  return { files, figures, staticFigures, warnings };
+  return { files, figures, staticFigures, liveFigures, warnings };
 }
 
 /**

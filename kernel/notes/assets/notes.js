@@ -69,6 +69,21 @@
     }
   }
 
+  /** For the live figures (assets/live-*.js): draw `fig` into the page figure `el`, themed. */
+  window.itolabNotes = {
+    redraw: function (el, fig) {
+      var f = figures.filter(function (g) {
+        return g.el === el;
+      })[0];
+      if (!f)
+        return Promise.reject(new Error("itolab notes: figure " + el.id + " was never drawn"));
+      f.fig = fig;
+      return draw(f, theme()).then(function () {
+        f.el.classList.add("drawn", "live-drawn");
+      });
+    },
+  };
+
   function redrawAll(mode) {
     figures.forEach(function (f) {
       if (f.el.classList.contains("drawn")) draw(f, mode);

@@ -1,0 +1,9 @@
+/**
+ * Every live figure of the lecture notes, one file each (issue 24). The notes build places each
+ * where its notebook's figure is; the page's worker runs their `compute`.
+ */
+import { LiveFigureSpec } from "../spec";
+import { stabilityLive } from "./02-stability";
+import { strongOrderLive } from "./02-strong-order";
+
+export const liveFigures: readonly LiveFigureSpec[] = [strongOrderLive, stabilityLive];
