@@ -29,6 +29,7 @@ const STYLED_NOTEBOOKS = [
   "10",
   "11",
   "12",
+  "13",
 ];
 
 const HELP = `usage: node kernel/bin/format-notebooks.js [--check] [--json] [NOTEBOOK...]
