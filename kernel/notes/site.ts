@@ -26,9 +26,10 @@ import { pageFile, renderLecturePage } from "./page";
 import { LiveAssets, liveSiteFiles } from "./live/bundle";
 import { lectureLiveFigures, liveFigureHtml } from "./live/html";
 import { LiveFigureSpec } from "./live/spec";
+import type { SiteFile } from "./site-file";
 
 /** A file of the site: its text, or a file to copy. */
-export type SiteFile = { content: string } | { copyFrom: string };
+export type { SiteFile } from "./site-file";
 
 export interface SiteOptions {
   /** Folder of static figures (`figures/`), or null to publish without static copies. */

@@ -13,7 +13,7 @@ import { builtinModules } from "module";
 import path from "path";
 import type { Plugin } from "esbuild";
 import { repoRoot } from "../../runner/paths";
-import type { SiteFile } from "../site";
+import type { SiteFile } from "../site-file";
 
 /** A built file of the site: its path under the site, its text and size. */
 export interface BuiltAsset {
