@@ -2,27 +2,13 @@
  * Labs of lecture 00 (Brownian motion): simulate a path on a grid, its quadratic variation, and
  * the standard error of a sample covariance (Isserlis).
  */
-import type { Rng } from "../rng";
 import { formatAnswer } from "./compare";
 import { Lab, LabCase } from "./lab";
+import { normals, randomGrid } from "./random-cases";
 
 type PathFn = (times: Float64Array, xi: Float64Array) => Float64Array;
 type QvFn = (w: Float64Array) => number;
 type SeFn = (s: number, t: number, n: number) => number;
-
-/** A grid 0 = t_0 < … < t_K = T with random (non-uniform) steps. */
-function randomGrid(rng: Rng, k: number, horizon: number): Float64Array {
-  const steps = Array.from({ length: k }, () => 0.2 + rng.uniform());
-  const total = steps.reduce((a, b) => a + b, 0);
-  const times = new Float64Array(k + 1);
-  for (let i = 0; i < k; i++) times[i + 1] = times[i] + (horizon * steps[i]) / total;
-  times[k] = horizon;
-  return times;
-}
-
-function normals(rng: Rng, k: number): Float64Array {
-  return Float64Array.from({ length: k }, () => rng.normal());
-}
 
 /** W_{t_0} = 0, W_{t_{k+1}} = W_{t_k} + √(t_{k+1} − t_k) ξ_k: the oracle of the first lab. */
 function pathOracle(times: Float64Array, xi: Float64Array, scale: (h: number) => number) {

@@ -5,6 +5,7 @@
 import type { Rng } from "../rng";
 import { formatAnswer } from "./compare";
 import { Lab, LabCase } from "./lab";
+import { randomGrid } from "./random-cases";
 
 type Integrand = (t: number, w: number) => number;
 type SumFn = (times: Float64Array, w: Float64Array, f: Integrand) => number;
@@ -12,17 +13,6 @@ type Derivatives = { t: number; x: number; xx: number };
 type Coefficients = { drift: number; diffusion: number };
 type ItoFn = (f: number, g: number, dH: Derivatives) => Coefficients;
 type IsometryFn = (times: Float64Array, f: (t: number) => number) => number;
-
-/** A grid t_0 < … < t_K = t_0 + T with random (non-uniform) steps. */
-function randomGrid(rng: Rng, k: number, horizon: number, start = 0): Float64Array {
-  const steps = Array.from({ length: k }, () => 0.2 + rng.uniform());
-  const total = steps.reduce((a, b) => a + b, 0);
-  const times = new Float64Array(k + 1);
-  times[0] = start;
-  for (let i = 0; i < k; i++) times[i + 1] = times[i] + (horizon * steps[i]) / total;
-  times[k] = start + horizon;
-  return times;
-}
 
 /** A Brownian path at the grid times, from w0: W_{t_{k+1}} = W_{t_k} + √h_k ξ_k. */
 function brownianOn(rng: Rng, times: Float64Array, w0 = 0): Float64Array {

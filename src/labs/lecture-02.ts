@@ -3,10 +3,10 @@
  * Milstein step, and the exact Gaussian marginal of DDPM's forward chain.
  */
 import { BrownianPath } from "../brownian";
-import type { Rng } from "../rng";
 import { eulerMaruyama, integrate, milstein, sdeFromScalar } from "../sde";
 import { formatAnswer } from "./compare";
 import { Lab, LabCase } from "./lab";
+import { normals, randomGrid } from "./random-cases";
 
 type Coefficient = (t: number, x: number) => number;
 type EmFn = (
@@ -27,21 +27,6 @@ type MilsteinFn = (
 ) => number;
 type Marginal = { mean: number; variance: number };
 type ChainFn = (x0: number, betas: Float64Array, k: number) => Marginal;
-
-/** A grid t_0 < … < t_K with random (non-uniform) steps. */
-function randomGrid(rng: Rng, k: number, horizon: number, start = 0): Float64Array {
-  const steps = Array.from({ length: k }, () => 0.2 + rng.uniform());
-  const total = steps.reduce((a, b) => a + b, 0);
-  const times = new Float64Array(k + 1);
-  times[0] = start;
-  for (let i = 0; i < k; i++) times[i + 1] = times[i] + (horizon * steps[i]) / total;
-  times[k] = start + horizon;
-  return times;
-}
-
-function normals(rng: Rng, k: number): Float64Array {
-  return Float64Array.from({ length: k }, () => rng.normal());
-}
 
 /** The library's Euler–Maruyama on one path whose increments are √h_k ξ_k: the oracle. */
 function libraryEm(

@@ -10,9 +10,9 @@ import { exactMixtureScore } from "../score";
 import type { ScoreFunction } from "../score";
 import { probabilityFlow, reverseSde } from "../reverse";
 import type { Sde } from "../sde";
-import type { Rng } from "../rng";
 import { formatAnswer } from "./compare";
 import { Lab, LabCase } from "./lab";
+import { normals } from "./random-cases";
 
 type Drift = (t: number, x: number) => number;
 type Noise = (t: number) => number;
@@ -85,10 +85,6 @@ function apply(coef: Sde["drift"], t: number, x: Float64Array): Float64Array {
   const out = new Float64Array(x.length);
   coef(t, x, out, x.length);
   return out;
-}
-
-function normals(rng: Rng, n: number): Float64Array {
-  return Float64Array.from({ length: n }, () => rng.normal());
 }
 
 /** A forward process with the notebook's mixture data, its exact score, as a student sees them. */

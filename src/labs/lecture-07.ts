@@ -6,9 +6,9 @@ import { gaussianMixture, mixtureScore } from "../mixture";
 import { affineScore, type ScoreModel } from "../nn";
 import { denoisingScoreMatching, slicedScoreMatching } from "../objectives";
 import { vpSde, type LinearProcess } from "../processes";
-import type { Rng } from "../rng";
 import { formatAnswer } from "./compare";
 import { Lab, LabCase } from "./lab";
+import { normals } from "./random-cases";
 
 type TargetFn = (x0: Float64Array, xt: Float64Array, alpha: number, sigma: number) => Float64Array;
 type ScoreAt = (t: number, x: Float64Array) => Float64Array;
@@ -22,10 +22,6 @@ type DsmFn = (
   lambda: (t: number) => number,
 ) => number;
 type SlicedFn = (A: Float64Array, b: Float64Array, x: Float64Array, v: Float64Array) => number;
-
-function normals(rng: Rng, k: number, sd = 1): Float64Array {
-  return Float64Array.from({ length: k }, () => sd * rng.normal());
-}
 
 /**
  * Lab: the denoising score-matching target, the score of the Gaussian transition

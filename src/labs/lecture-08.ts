@@ -6,10 +6,10 @@ import { classConditional, classifierGuidedScore } from "../guidance";
 import { unadjustedLangevin } from "../langevin";
 import { gaussianMixture } from "../mixture";
 import { vpSde } from "../processes";
-import type { Rng } from "../rng";
 import { exactMixtureScore } from "../score";
 import { formatAnswer } from "./compare";
 import { Lab, LabCase } from "./lab";
+import { normals } from "./random-cases";
 
 type VecFn = (x: Float64Array) => Float64Array;
 type UlaFn = (x: Float64Array, score: VecFn, h: number, xi: Float64Array) => Float64Array;
@@ -21,10 +21,6 @@ type MalaFn = (
   h: number,
 ) => number;
 type CfgFn = (sCond: Float64Array, sUncond: Float64Array, w: number) => Float64Array;
-
-function normals(rng: Rng, k: number, sd = 1): Float64Array {
-  return Float64Array.from({ length: k }, () => sd * rng.normal());
-}
 
 /** A target π known up to a constant: its name, log π + c and its score. */
 interface Target {

@@ -4,9 +4,9 @@
  */
 import { brownianBridgeSde } from "../bridges";
 import { criticallyDampedLangevin } from "../processes";
-import type { Rng } from "../rng";
 import { formatAnswer } from "./compare";
 import { Lab, LabCase } from "./lab";
+import { normals } from "./random-cases";
 
 type Moments = { mean: number; variance: number };
 type MarginalFn = (a: number, b: number, T: number, t: number, sigma: number) => Moments;
@@ -21,10 +21,6 @@ type StepFn = (
 ) => Float64Array;
 type CldMean = { x: number; v: number };
 type CldFn = (x0: number, v0: number, t: number, beta: number, mass: number) => CldMean;
-
-function normals(rng: Rng, k: number, sd = 1): Float64Array {
-  return Float64Array.from({ length: k }, () => sd * rng.normal());
-}
 
 /**
  * Lab: the Brownian bridge's marginal,

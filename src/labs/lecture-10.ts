@@ -9,6 +9,7 @@ import { gaussianMixture } from "../mixture";
 import type { Rng } from "../rng";
 import { formatAnswer } from "./compare";
 import { Lab, LabCase } from "./lab";
+import { normals } from "./random-cases";
 
 /** A 1-D Gaussian mixture as plain arrays (the labs' argument). */
 export interface MixtureData {
@@ -33,10 +34,6 @@ type OtFn = (
 ) => { xt: Float64Array; velocity: Float64Array };
 type VelocityFn = (x: Float64Array, data: MixtureData, path: PathAt) => Float64Array;
 type ScoreFn = (u: Float64Array, x: Float64Array, path: PathAt) => Float64Array;
-
-function normals(rng: Rng, k: number, scale = 1): Float64Array {
-  return Float64Array.from({ length: k }, () => scale * rng.normal());
-}
 
 /** The OT path's sample, from given α_t, σ_t and their rates, elementwise. */
 function otModel(

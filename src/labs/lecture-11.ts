@@ -5,11 +5,11 @@
 import type { NormalStream } from "../brownian";
 import { gaussianMixture } from "../mixture";
 import { vpSde } from "../processes";
-import type { Rng } from "../rng";
 import { ddimSample, dpmSolver2Sample, karrasSigmas, type LinearSchedule } from "../samplers";
 import { exactMixtureScore, type ScoreFunction } from "../score";
 import { formatAnswer } from "./compare";
 import { Lab, LabCase } from "./lab";
+import { normals } from "./random-cases";
 
 type DdimFn = (
   x: Float64Array,
@@ -37,10 +37,6 @@ type DpmFn = (
   epsHat: EpsFn,
 ) => Float64Array;
 type KarrasFn = (n: number, sigmaMin: number, sigmaMax: number, rho: number) => Float64Array;
-
-function normals(rng: Rng, k: number, scale = 1): Float64Array {
-  return Float64Array.from({ length: k }, () => scale * rng.normal());
-}
 
 /** A NormalStream that returns the given z (the library's sampler reads it once). */
 function givenNoise(z: Float64Array): NormalStream {

@@ -4,10 +4,10 @@
  * KL divergence of two OU processes in closed form.
  */
 import { sampleBrownianPath } from "../brownian";
-import type { Rng } from "../rng";
 import { picardIteration, sdeFromScalar } from "../sde";
 import { formatAnswer } from "./compare";
 import { Lab, LabCase } from "./lab";
+import { randomGrid } from "./random-cases";
 
 type Coefficient = (t: number, x: number) => number;
 type PicardFn = (
@@ -25,16 +25,6 @@ type GirsanovFn = (
   g: number,
 ) => number;
 type KlFn = (thetaP: number, thetaQ: number, g: number, x0: number, T: number) => number;
-
-/** A grid 0 = t_0 < … < t_K = T with random (non-uniform) steps. */
-function randomGrid(rng: Rng, k: number, horizon: number): Float64Array {
-  const steps = Array.from({ length: k }, () => 0.2 + rng.uniform());
-  const total = steps.reduce((a, b) => a + b, 0);
-  const times = new Float64Array(k + 1);
-  for (let i = 0; i < k; i++) times[i + 1] = times[i] + (horizon * steps[i]) / total;
-  times[k] = horizon;
-  return times;
-}
 
 /** One Picard step with a choice of mistakes, as the usual wrong answers compute it. */
 function picardModel(
