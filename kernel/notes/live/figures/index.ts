@@ -5,5 +5,7 @@
 import { LiveFigureSpec } from "../spec";
 import { stabilityLive } from "./02-stability";
 import { strongOrderLive } from "./02-strong-order";
+import { empiricalBayesLive } from "./05-empirical-bayes";
+import { tweedieNoiseLive } from "./05-tweedie-noise";
 
-export const liveFigures: readonly LiveFigureSpec[] = [strongOrderLive, stabilityLive];
+export const liveFigures: readonly LiveFigureSpec[] = [strongOrderLive, stabilityLive, tweedieNoiseLive, empiricalBayesLive];
