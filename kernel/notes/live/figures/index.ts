@@ -7,5 +7,7 @@ import { stabilityLive } from "./02-stability";
 import { strongOrderLive } from "./02-strong-order";
 import { empiricalBayesLive } from "./05-empirical-bayes";
 import { tweedieNoiseLive } from "./05-tweedie-noise";
+import { guidanceScaleLive } from "./08-guidance-scale";
+import { langevinStepLive } from "./08-langevin-step";
 
-export const liveFigures: readonly LiveFigureSpec[] = [strongOrderLive, stabilityLive, tweedieNoiseLive, empiricalBayesLive];
+export const liveFigures: readonly LiveFigureSpec[] = [strongOrderLive, stabilityLive, tweedieNoiseLive, empiricalBayesLive, langevinStepLive, guidanceScaleLive];
