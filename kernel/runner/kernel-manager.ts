@@ -29,15 +29,37 @@ export const CONNECTION_DIR_PREFIX = `itolab-kernel-${process.pid}-`;
 const live = new Set<KernelProcess>();
 let handlersInstalled = false;
 
-/** Kill every kernel still alive (synchronous, safe to call from an exit handler). */
-export function killAllKernels(): void {
+/** Whether `pid` has really ended: gone, or a zombie waiting to be reaped (Linux /proc). */
+function ended(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return true;
+  }
+  try {
+    return /^\d+ \(.*\) Z /.test(fs.readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return process.platform === "linux"; // no /proc entry on Linux: gone
+  }
+}
+
+/**
+ * Kill every kernel still alive (synchronous, safe to call from an exit handler), and wait (at
+ * most `waitMs`) until each has really ended: SIGKILL is delivered at once, but a process on a
+ * busy machine dies when it is next scheduled, and the runner must not exit before that.
+ */
+export function killAllKernels(waitMs = 3000): void {
+  const pids = [...live].flatMap((k) => (k.child.pid ? [k.child.pid] : []));
   for (const k of live) k.kill("SIGKILL");
+  const end = Date.now() + waitMs;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  while (pids.some((pid) => !ended(pid)) && Date.now() < end) Atomics.wait(pause, 0, 0, 10);
 }
 
 function installExitHandlers(): void {
   if (handlersInstalled) return;
   handlersInstalled = true;
-  process.on("exit", killAllKernels);
+  process.on("exit", () => killAllKernels());
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.on(signal, () => {
       killAllKernels();
