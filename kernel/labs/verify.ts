@@ -48,7 +48,9 @@ export async function main(argv: string[]): Promise<number> {
     .filter((f) => /^\d\d-.*\.ipynb$/.test(f))
     .filter((f) => wanted.length === 0 || wanted.includes(f.slice(0, 2)))
     .map((f) => path.join(dir, f))
-    .filter((f) => labStubs(f).stubs.length > 0);
+    .map((f) => ({ file: f, labs: labStubs(f).stubs.map((s) => s.lab) }))
+    .filter((f) => f.labs.length > 0);
+  const labsOf = new Map(files.map((f) => [f.file, f.labs]));
   const file = reportPath(root);
   const report: LabsReport = fs.existsSync(file)
     ? JSON.parse(fs.readFileSync(file, "utf8"))
@@ -56,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
   report.about = REPORT_ABOUT;
   const solutions = path.join(root, "labs", "solutions");
   const results = await runNotebooks(
-    files,
+    files.map((f) => f.file),
     { solutions, outDir: path.join(root, "build", "notebooks-solved"), jobs: 2 },
     (r) =>
       process.stdout.write(
@@ -68,7 +70,7 @@ export async function main(argv: string[]): Promise<number> {
     const entry: LabsReportEntry = {
       notebookSha256: sha256(r.file),
       solutionsSha256: sha256(path.join(solutions, `${name.slice(0, 2)}.ts`)),
-      labs: labStubs(r.file).stubs.map((s) => s.lab),
+      labs: labsOf.get(r.file) ?? [],
       passed: r.passed,
       seconds: Math.round(r.ms / 100) / 10,
     };

@@ -218,6 +218,11 @@ export const finiteSetScoreLab: Lab<PointSetFn> = {
  * (a·m_N(κ)·x/ρ − x)/v, m_N the N-node trapezoid rule on [0, 2π] (or N + 1 nodes with both ends),
  * κ = αρ/s: the circle score's mistakes' variants.
  */
+/** circleModel's right parameters at (α, σ): κ = α‖x‖/σ², the score divided by σ². */
+function rightCircle(alpha: number, sigma: number) {
+  return { a: alpha, kappaScale: alpha / (sigma * sigma), v: sigma * sigma };
+}
+
 function circleModel(
   x: Float64Array,
   N: number,
@@ -333,8 +338,7 @@ export const circleTrapezoidScoreLab: Lab<CircleFn> = {
     {
       name: "missing-alpha",
       hint: "missing α_t in the pull: the posterior mean of X_0 is m(κ) x/‖x‖, and the score pulls x towards α_t times it (the circle of p_t has radius α_t)",
-      answer: (x, alpha, sigma, N) =>
-        circleModel(x, N, { a: 1, kappaScale: alpha / (sigma * sigma), v: sigma * sigma }),
+      answer: (x, alpha, sigma, N) => circleModel(x, N, { ...rightCircle(alpha, sigma), a: 1 }),
     },
     {
       name: "sigma-not-squared",
@@ -346,34 +350,19 @@ export const circleTrapezoidScoreLab: Lab<CircleFn> = {
       name: "endpoint-twice",
       hint: "the periodic trapezoid rule: ψ = 0 and ψ = 2π are the same node; take ψ_j = 2πj/N for j = 0, …, N − 1 (weight 1 each), not N + 1 nodes with both ends",
       answer: (x, alpha, sigma, N) =>
-        circleModel(x, N, {
-          a: alpha,
-          kappaScale: alpha / (sigma * sigma),
-          v: sigma * sigma,
-          ends: true,
-        }),
+        circleModel(x, N, { ...rightCircle(alpha, sigma), ends: true }),
     },
     {
       name: "no-rescale",
       hint: "e^{κ cos ψ} overflows to Infinity once κ > 709 and Infinity/Infinity is NaN: use e^{κ(cos ψ − 1)}, the same ratio kept in range",
       answer: (x, alpha, sigma, N) =>
-        circleModel(x, N, {
-          a: alpha,
-          kappaScale: alpha / (sigma * sigma),
-          v: sigma * sigma,
-          rescale: false,
-        }),
+        circleModel(x, N, { ...rightCircle(alpha, sigma), rescale: false }),
     },
     {
       name: "origin-nan",
       hint: "at x = 0 the direction x/‖x‖ is 0/0: there κ = 0, m(0) = 0 and the score is −x/σ_t² = 0; treat ‖x‖ = 0 apart",
       answer: (x, alpha, sigma, N) =>
-        circleModel(x, N, {
-          a: alpha,
-          kappaScale: alpha / (sigma * sigma),
-          v: sigma * sigma,
-          origin: false,
-        }),
+        circleModel(x, N, { ...rightCircle(alpha, sigma), origin: false }),
     },
   ],
   verified:
