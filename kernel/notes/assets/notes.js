@@ -34,12 +34,14 @@
   var figures = [];
 
   function draw(f, mode) {
-    return window.Plotly.react(
-      f.target,
-      f.fig.data,
-      themedLayout(f.fig.layout, mode),
-      f.fig.config,
-    );
+    var fig = {
+      data: f.fig.data,
+      layout: themedLayout(f.fig.layout, mode),
+      config: f.fig.config,
+    };
+    // animation frames (a live figure's particles): drawn with the figure, played by its buttons
+    if (f.fig.frames) fig.frames = f.fig.frames;
+    return window.Plotly.react(f.target, fig);
   }
 
   function drawAll() {

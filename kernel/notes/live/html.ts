@@ -59,7 +59,8 @@ export function liveFigureHtml(spec: LiveFigureSpec, figure: string, checks: str
     spec.controls
       .map((c) => `<span class="live-control">${controlHtml(spec.id, c)}</span>`)
       .join("\n") +
-    `\n<output class="live-status" aria-live="polite">the notebook's run</output>\n</form>\n` +
+    `\n<output class="live-status" aria-live="polite">the notebook's run</output>\n` +
+    `<progress class="live-progress" max="1" value="0" hidden></progress>\n</form>\n` +
     `<p class="live-note">${escapeHtml(spec.note)}</p>\n` +
     figure +
     `<ul class="evidence live-checks">${checks.map(evidenceItem).join("")}</ul>\n` +

@@ -39,7 +39,16 @@ export interface LivePlot {
   data: unknown[];
   layout: Record<string, unknown>;
   config: Record<string, unknown>;
+  /** plotly animation frames (played by buttons in layout.updatemenus), if any */
+  frames?: unknown[];
 }
+
+/**
+ * Progress of a long computation: `fraction` ∈ [0, 1] of the work done and a line saying what is
+ * being done; with `plot`, the page redraws the figure with it at once (a loss curve while a
+ * network trains). Calls closer than 50 ms apart without a plot are dropped by the worker.
+ */
+export type LiveProgress = (fraction: number, text: string, plot?: LivePlot) => void;
 
 export interface LiveFigureSpec {
   /** `data-live` of the element, e.g. "02-strong-order". */
@@ -58,16 +67,26 @@ export interface LiveFigureSpec {
    * selects them and expects ✗.
    */
   readonly failing: LiveParams;
-  /** The figure for these settings; checks run inside report through the check recorder. */
-  compute(params: LiveParams): LivePlot;
+  /**
+   * The figure for these settings; checks run inside report through the check recorder. Work
+   * longer than a few hundred milliseconds reports `progress` (the page shows a progress bar;
+   * the reader's next change cancels it).
+   */
+  compute(params: LiveParams, progress: LiveProgress): LivePlot;
 }
 
 /** The config every figure gets (as src/plot/figure-bundle.ts gives it) under the fig's own. */
-export function livePlot(fig: { data: unknown[]; layout: object; config?: object }): LivePlot {
+export function livePlot(fig: {
+  data: unknown[];
+  layout: object;
+  config?: object;
+  frames?: unknown[];
+}): LivePlot {
   return {
     data: fig.data,
     layout: fig.layout as Record<string, unknown>,
     config: { responsive: true, displaylogo: false, ...(fig.config ?? {}) },
+    ...(fig.frames ? { frames: fig.frames } : {}),
   };
 }
 

@@ -14,7 +14,19 @@ export interface LiveCheck {
   message: string;
 }
 
-/** Worker → page: the figure and the checks, or the error that stopped the computation. */
+/**
+ * Worker → page: progress of a long computation (`fraction` ∈ [0, 1], what is being done, maybe
+ * a figure to show meanwhile); then the figure and the checks, or the error that stopped it.
+ */
 export type LiveReply =
-  | { run: number; id: string; ok: true; plot: LivePlot; checks: LiveCheck[]; ms: number }
-  | { run: number; id: string; ok: false; error: string; ms: number };
+  | { run: number; id: string; kind: "progress"; fraction: number; text: string; plot?: LivePlot }
+  | {
+      run: number;
+      id: string;
+      kind: "done";
+      ok: true;
+      plot: LivePlot;
+      checks: LiveCheck[];
+      ms: number;
+    }
+  | { run: number; id: string; kind: "done"; ok: false; error: string; ms: number };

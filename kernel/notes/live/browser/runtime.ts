@@ -14,7 +14,9 @@
  * view), "running", "pass" or "fail" (every re-evaluated check held, or one did not), "error"
  * (the computation stopped: bad settings); `data-run` counts the redraws, `data-ms` times the
  * last one from the change to the redrawn figure, `data-cancelled` counts the computations a
- * newer change stopped.
+ * newer change stopped, `data-progress` the progress reports of the running computation (a
+ * `<progress>` bar and the status line show them; an interim figure, e.g. a loss curve while a
+ * network trains, is drawn at once).
  */
 import type { LivePlot } from "../spec";
 import type { LiveCheck, LiveReply, LiveRequest } from "./messages";
@@ -62,6 +64,9 @@ class LiveFigure {
   private readonly figure: Element;
   private readonly checks: HTMLElement;
   private readonly status: HTMLElement;
+  private readonly bar: HTMLProgressElement | null;
+  /** the figure's draws in order: an interim figure never lands after the final one */
+  private drawing: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly el: HTMLElement,
@@ -77,6 +82,7 @@ class LiveFigure {
     this.figure = part<Element>("figure.plot");
     this.checks = part<HTMLElement>(".live-checks");
     this.status = part<HTMLElement>(".live-status");
+    this.bar = el.querySelector<HTMLProgressElement>("progress.live-progress");
     this.form.addEventListener("change", () => this.request());
     this.form.addEventListener("submit", (e) => {
       e.preventDefault();
@@ -108,6 +114,7 @@ class LiveFigure {
         e.preventDefault();
         this.busy = false;
         this.worker = null;
+        this.setBar(null);
         this.show("error", `the worker stopped: ${e.message}`);
         console.error(`itolab live figure ${this.id}: the worker stopped: ${e.message}`);
       };
@@ -115,19 +122,46 @@ class LiveFigure {
     }
     this.busy = true;
     this.started = performance.now();
+    this.el.dataset.progress = "0";
+    this.setBar(0);
     this.show("running", "computing in your browser…");
     const message: LiveRequest = { id: this.id, run: this.run, params: this.params() };
     this.worker.postMessage(message);
   }
 
+  /** The progress bar at `fraction`, or hidden (null). */
+  private setBar(fraction: number | null): void {
+    if (!this.bar) return;
+    this.bar.hidden = fraction === null;
+    if (fraction !== null) this.bar.value = fraction;
+  }
+
+  /** Draws `plot` after every draw already asked for. */
+  private draw(plot: LivePlot): Promise<unknown> {
+    this.drawing = this.drawing
+      .then(() => this.notes.redraw(this.figure, plot))
+      .catch((err: unknown) => {
+        console.error(`itolab live figure ${this.id}: the figure was not redrawn: ${String(err)}`);
+      });
+    return this.drawing;
+  }
+
   private async reply(r: LiveReply): Promise<void> {
     if (r.run !== this.run) return; // an answer to a setting already replaced
+    if (r.kind === "progress") {
+      this.el.dataset.progress = String(Number(this.el.dataset.progress ?? 0) + 1);
+      this.setBar(r.fraction);
+      this.status.textContent = `${r.text} (${Math.round(100 * r.fraction)} %)`;
+      if (r.plot) await this.draw(r.plot);
+      return;
+    }
     this.busy = false;
+    this.setBar(null);
     if (!r.ok) {
       this.show("error", r.error);
       return;
     }
-    await this.notes.redraw(this.figure, r.plot);
+    await this.draw(r.plot);
     if (r.run !== this.run) return;
     this.checks.replaceChildren(...r.checks.map(checkItem));
     const ms = performance.now() - this.started;
