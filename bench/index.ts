@@ -6,6 +6,7 @@
 import { isMainThread } from "node:worker_threads";
 import * as emOu from "./em-ou";
 import * as fokkerPlanck from "./fokker-planck";
+import * as live from "./live";
 import * as runnerVsNbconvert from "./runner-vs-nbconvert";
 import * as scoreMatching from "./score-matching";
 
@@ -14,6 +15,7 @@ const benchmarks: { name: string; run: () => Promise<void> }[] = [
   { name: "fokker-planck", run: fokkerPlanck.run },
   { name: "score-matching", run: scoreMatching.run },
   { name: "runner-vs-nbconvert", run: runnerVsNbconvert.run },
+  { name: "live", run: live.run },
 ];
 
 /** The benchmarks named on the command line (all when none is), or throws naming the unknown. */

@@ -23,16 +23,26 @@ import { formatResult, runNotebooks } from "../../../kernel/runner/run-many";
 import { launch, MEASURE_FIGURES, offlinePage, PageLog, runBrowserTests } from "./browser-support";
 import { root } from "./support";
 
+import {
+  LIVE_REPRESENTATIVE as REPRESENTATIVE,
+  LiveLectureRecord,
+} from "../../../kernel/notes/live/report";
+
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { ensureBuilt } = require("../../../kernel/bin/build-if-stale.js");
 
 /**
- * The lectures that have live figures, each tested on its own page; LIVE_STEMS (a comma-separated
- * list of lecture numbers or stems) narrows them.
+ * The lectures that have live figures, each tested on its own page. `npm test` runs a
+ * representative subset (REPRESENTATIVE: the step-size figures of 02, training in the page in 07);
+ * LIVE_STEMS (a comma-separated list of lecture numbers or stems, or "all") chooses others, and
+ * `npm run live:verify` runs them all and commits figures/live.json (kept fresh by
+ * live-report.test.ts). With LIVE_REPORT_DIR set, each lecture's measurements are written there.
  */
 const ALL_STEMS = [...new Set(liveFigures.map((s) => s.stem))];
-const wanted = (process.env.LIVE_STEMS ?? "").split(",").filter((w) => w.trim() !== "");
-const STEMS = wanted.length
+const wanted = (process.env.LIVE_STEMS ?? REPRESENTATIVE.join(","))
+  .split(",")
+  .filter((w) => w.trim() !== "");
+const STEMS = !wanted.includes("all")
   ? ALL_STEMS.filter((stem) =>
       wanted.some((w) => stem === w.trim() || stem.startsWith(`${w.trim()}-`)),
     )
@@ -109,6 +119,7 @@ const snapshot = (id: string) => `(function () {
     failed: el.querySelectorAll(".live-checks .check.fail").length,
     data: JSON.stringify((gd.data || []).map(function (t) { return [t.name, t.x, t.y]; })),
     status: el.querySelector(".live-status").textContent,
+    progress: Number(el.getAttribute("data-progress") || 0),
   };
 })()`;
 
@@ -120,6 +131,8 @@ interface Snapshot {
   failed: number;
   data: string;
   status: string;
+  /** progress reports of the last computation */
+  progress: number;
 }
 
 /** Sets the controls of `spec` to `params` (one change event each) and waits for the redraw. */
@@ -179,6 +192,15 @@ for (const STEM of STEMS) {
       let page: Page;
       let log: PageLog;
       const timings: string[] = [];
+      const record: LiveLectureRecord = { stem: STEM, figures: {} };
+      const figureRecord = (id: string) =>
+        (record.figures[id] ??= {
+          controls: {},
+          failing: null,
+          defaultsNewWorkerMs: null,
+          defaultsRunningMs: null,
+          progressReports: 0,
+        });
 
       beforeAll(async () => {
         ensureBuilt({ quiet: true });
@@ -204,6 +226,11 @@ for (const STEM of STEMS) {
       afterAll(async () => {
         if (timings.length)
           process.stdout.write(`live redraws (file://):\n  ${timings.join("\n  ")}\n`);
+        const dir = process.env.LIVE_REPORT_DIR;
+        if (dir) {
+          fs.mkdirSync(dir, { recursive: true });
+          fs.writeFileSync(path.join(dir, `${STEM}.json`), JSON.stringify(record, null, 1));
+        }
         await browser?.close();
       });
 
@@ -246,6 +273,8 @@ for (const STEM of STEMS) {
               timings.push(
                 `${spec.id} ${c.name} = ${params[c.name]}: ${after.ms} ms (wall ${wallMs} ms)`,
               );
+              figureRecord(spec.id).controls[`${c.name} = ${params[c.name]}`] = after.ms;
+              figureRecord(spec.id).progressReports += after.progress;
               expect({ control: c.name, state: after.state }).toEqual({
                 control: c.name,
                 state: expect.stringMatching(/^(pass|fail)$/),
@@ -266,6 +295,11 @@ for (const STEM of STEMS) {
             expect(after.failed).toBeGreaterThan(0);
             const failing = after.checks.filter((t) => t.startsWith("✗"));
             expect(failing.join("\n")).toMatch(/\(.+\)$/m); // the reason, in parentheses
+            figureRecord(spec.id).failing = {
+              params: spec.failing,
+              ms: after.ms,
+              line: failing[0],
+            };
             expect(log.errors).toEqual([]);
           }, 60_000);
 
@@ -299,6 +333,7 @@ for (const STEM of STEMS) {
             const wallMs = Date.now() - t0;
             const after = (await page.evaluate(snapshot(spec.id))) as Snapshot;
             timings.push(`${spec.id} defaults, a new worker: ${after.ms} ms (wall ${wallMs} ms)`);
+            figureRecord(spec.id).defaultsNewWorkerMs = after.ms;
             expect(after.state).toBe("pass");
             expect(after.status).toMatch(/checks held/);
             expect(await page.evaluate(cancelled)).toBe(cancelledBefore + 1);
@@ -319,6 +354,7 @@ for (const STEM of STEMS) {
             );
             const again = (await page.evaluate(snapshot(spec.id))) as Snapshot;
             timings.push(`${spec.id} defaults, the running worker: ${again.ms} ms`);
+            figureRecord(spec.id).defaultsRunningMs = again.ms;
             expect(again.state).toBe("pass");
             expect(again.checks).toEqual(after.checks); // same settings, same seed: same numbers
             expect(log.errors).toEqual([]);
