@@ -5,9 +5,11 @@
 import { LiveFigureSpec } from "../spec";
 import { stabilityLive } from "./02-stability";
 import { strongOrderLive } from "./02-strong-order";
+import { probabilityFlowLive } from "./04-probability-flow";
+import { scoreTermLive } from "./04-score-term";
 import { empiricalBayesLive } from "./05-empirical-bayes";
 import { tweedieNoiseLive } from "./05-tweedie-noise";
 import { guidanceScaleLive } from "./08-guidance-scale";
 import { langevinStepLive } from "./08-langevin-step";
 
-export const liveFigures: readonly LiveFigureSpec[] = [strongOrderLive, stabilityLive, tweedieNoiseLive, empiricalBayesLive, langevinStepLive, guidanceScaleLive];
+export const liveFigures: readonly LiveFigureSpec[] = [strongOrderLive, stabilityLive, scoreTermLive, probabilityFlowLive, tweedieNoiseLive, empiricalBayesLive, langevinStepLive, guidanceScaleLive];
