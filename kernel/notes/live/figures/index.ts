@@ -11,5 +11,7 @@ import { empiricalBayesLive } from "./05-empirical-bayes";
 import { tweedieNoiseLive } from "./05-tweedie-noise";
 import { guidanceScaleLive } from "./08-guidance-scale";
 import { langevinStepLive } from "./08-langevin-step";
+import { modelErrorLive } from "./11-model-error";
+import { samplerOrderLive } from "./11-sampler-order";
 
-export const liveFigures: readonly LiveFigureSpec[] = [strongOrderLive, stabilityLive, scoreTermLive, probabilityFlowLive, tweedieNoiseLive, empiricalBayesLive, langevinStepLive, guidanceScaleLive];
+export const liveFigures: readonly LiveFigureSpec[] = [strongOrderLive, stabilityLive, scoreTermLive, probabilityFlowLive, tweedieNoiseLive, empiricalBayesLive, langevinStepLive, guidanceScaleLive, samplerOrderLive, modelErrorLive];
