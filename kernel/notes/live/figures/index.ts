@@ -3,6 +3,10 @@
  * where its notebook's figure is; the page's worker runs their `compute`.
  */
 import { LiveFigureSpec } from "../spec";
+import { quadraticVariationLive } from "./00-quadratic-variation";
+import { scalingLive } from "./00-scaling";
+import { evaluationPointLive } from "./01-evaluation-point";
+import { isometryLive } from "./01-isometry";
 import { stabilityLive } from "./02-stability";
 import { strongOrderLive } from "./02-strong-order";
 import { probabilityFlowLive } from "./04-probability-flow";
@@ -11,7 +15,5 @@ import { empiricalBayesLive } from "./05-empirical-bayes";
 import { tweedieNoiseLive } from "./05-tweedie-noise";
 import { guidanceScaleLive } from "./08-guidance-scale";
 import { langevinStepLive } from "./08-langevin-step";
-import { modelErrorLive } from "./11-model-error";
-import { samplerOrderLive } from "./11-sampler-order";
 
-export const liveFigures: readonly LiveFigureSpec[] = [strongOrderLive, stabilityLive, scoreTermLive, probabilityFlowLive, tweedieNoiseLive, empiricalBayesLive, langevinStepLive, guidanceScaleLive, samplerOrderLive, modelErrorLive];
+export const liveFigures: readonly LiveFigureSpec[] = [strongOrderLive, stabilityLive, scoreTermLive, probabilityFlowLive, tweedieNoiseLive, empiricalBayesLive, langevinStepLive, guidanceScaleLive, quadraticVariationLive, scalingLive, evaluationPointLive, isometryLive];
