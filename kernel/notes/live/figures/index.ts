@@ -13,7 +13,9 @@ import { probabilityFlowLive } from "./04-probability-flow";
 import { scoreTermLive } from "./04-score-term";
 import { empiricalBayesLive } from "./05-empirical-bayes";
 import { tweedieNoiseLive } from "./05-tweedie-noise";
+import { ddpmScheduleLive } from "./06-ddpm-schedule";
+import { elboTermsLive } from "./06-elbo-terms";
 import { guidanceScaleLive } from "./08-guidance-scale";
 import { langevinStepLive } from "./08-langevin-step";
 
-export const liveFigures: readonly LiveFigureSpec[] = [strongOrderLive, stabilityLive, scoreTermLive, probabilityFlowLive, tweedieNoiseLive, empiricalBayesLive, langevinStepLive, guidanceScaleLive, quadraticVariationLive, scalingLive, evaluationPointLive, isometryLive];
+export const liveFigures: readonly LiveFigureSpec[] = [strongOrderLive, stabilityLive, scoreTermLive, probabilityFlowLive, tweedieNoiseLive, empiricalBayesLive, elboTermsLive, ddpmScheduleLive, langevinStepLive, guidanceScaleLive, quadraticVariationLive, scalingLive, evaluationPointLive, isometryLive];
