@@ -17,5 +17,7 @@ import { ddpmScheduleLive } from "./06-ddpm-schedule";
 import { elboTermsLive } from "./06-elbo-terms";
 import { guidanceScaleLive } from "./08-guidance-scale";
 import { langevinStepLive } from "./08-langevin-step";
+import { girsanovDriftLive } from "./12-girsanov-drift";
+import { picardLipschitzLive } from "./12-picard-lipschitz";
 
-export const liveFigures: readonly LiveFigureSpec[] = [strongOrderLive, stabilityLive, scoreTermLive, probabilityFlowLive, tweedieNoiseLive, empiricalBayesLive, elboTermsLive, ddpmScheduleLive, langevinStepLive, guidanceScaleLive, quadraticVariationLive, scalingLive, evaluationPointLive, isometryLive];
+export const liveFigures: readonly LiveFigureSpec[] = [strongOrderLive, stabilityLive, scoreTermLive, probabilityFlowLive, tweedieNoiseLive, empiricalBayesLive, elboTermsLive, ddpmScheduleLive, langevinStepLive, guidanceScaleLive, quadraticVariationLive, scalingLive, evaluationPointLive, isometryLive, picardLipschitzLive, girsanovDriftLive];
