@@ -21,6 +21,8 @@ import { lectureFigures } from "./figure-spec";
 import { assertSameSource, Lecture, readLecture } from "./lecture";
 import { buildSite, writeSite } from "./site";
 import { buildLiveAssets, LiveAssets } from "./live/bundle";
+import { buildLabAssets, LabAssets, sizeText } from "./live/labs/bundle";
+import { lectureLabCells } from "./live/labs/html";
 import { liveFigures } from "./live/figures";
 import { renderStaticFigures, StaticReport } from "./static-figures";
 
@@ -200,6 +202,17 @@ export async function main(mode: Mode, argv: string[], root = process.cwd()): Pr
           `esbuild ${secs(live.seconds * 1000)}`,
       );
     }
+    let labs: LabAssets | null = null;
+    // the labs' browser builds, when a lecture published here has a graded lab
+    if (o.live && lectures.some((l) => lectureLabCells(l).length > 0)) {
+      labs = await buildLabAssets({ root });
+      say(
+        `notes: labs in the page ${labs.runtime.file} (${sizeText(labs.runtime.bytes)}, CodeMirror ` +
+          `${sizeText(labs.codemirrorBytes)}); their worker ${labs.worker.file} (${sizeText(labs.worker.bytes)}, ` +
+          `TypeScript ${sizeText(labs.typescriptBytes)}; loaded when a reader first edits a lab); ` +
+          `esbuild ${secs(labs.seconds * 1000)}`,
+      );
+    }
     const t1 = Date.now();
     const sourcePaths = Object.fromEntries(
       files.map((f) => [path.basename(f, ".ipynb"), path.relative(root, path.resolve(f))]),
@@ -221,6 +234,7 @@ export async function main(mode: Mode, argv: string[], root = process.cwd()): Pr
       notation,
       calibration,
       live: live ? { specs: liveFigures, assets: live } : null,
+      labs,
     });
     for (const w of site.warnings) process.stderr.write(`notes: warning: ${w}\n`);
     const bytes = writeSite(site.files, o.outDir);

@@ -38,6 +38,8 @@ export interface PageOptions {
   wrapFigure?: (fig: FigureRef, html: string) => string;
   /** Scripts loaded after the notes' own (site-relative), e.g. the live figures' runtime. */
   extraScripts?: string[];
+  /** Wraps a lab stub cell's code (labs in the page, ./live/labs/html.ts); default none. */
+  wrapLab?: (cell: LectureCell, html: string) => string;
 }
 
 /** The page's file name in the site. */
@@ -98,10 +100,14 @@ function renderCode(cell: LectureCell, opts: PageOptions, env: MarkdownEnv): str
       `<p class="cell-note raises">Expected to raise <code>${escapeHtml(cell.directives.raises)}</code></p>`,
     );
   }
-  const code = cell.source.trim()
+  const source = cell.source.trim()
     ? `<details class="source" open><summary>Code <span class="cell-no">cell ${cell.index}</span></summary>` +
       `<pre class="code"><code class="language-typescript">${highlightTypeScript(cell.source)}</code></pre></details>`
     : "";
+  const code =
+    source && cell.directives.lab !== undefined && opts.wrapLab
+      ? opts.wrapLab(cell, source)
+      : source;
   const outputs = renderOutputs(cell, {
     md: opts.md,
     env,

@@ -26,6 +26,8 @@ import { pageFile, renderLecturePage } from "./page";
 import { LiveAssets, liveSiteFiles } from "./live/bundle";
 import { lectureLiveFigures, liveFigureHtml } from "./live/html";
 import { LiveFigureSpec } from "./live/spec";
+import { LabAssets, labSiteFiles } from "./live/labs/bundle";
+import { labCellHtml, labPage, lectureLabCells } from "./live/labs/html";
 import type { SiteFile } from "./site-file";
 
 /** A file of the site: its text, or a file to copy. */
@@ -52,6 +54,11 @@ export interface SiteOptions {
    * (./live/bundle); or none, and every figure is the notebook's static output.
    */
   live?: { specs: readonly LiveFigureSpec[]; assets: LiveAssets } | null;
+  /**
+   * Labs in the page (issue 24): the browser builds (./live/labs/bundle) that make each lab's
+   * stub editable and graded in the page; or none, and stubs show as code.
+   */
+  labs?: LabAssets | null;
 }
 
 export interface BuiltSite {
@@ -131,6 +138,7 @@ export function buildSite(lectures: Lecture[], opts: SiteOptions): BuiltSite {
       }
       staticOf.set(`${f.stem}/${f.name}`, { svg: `${url}.svg`, png: `${url}.png` });
     }
+    const labs = opts.labs && lectureLabCells(lecture).length > 0 ? labPage(lecture) : null;
     const html = renderLecturePage(lecture, outlines[i], {
       md,
       siteTitle: title,
@@ -144,7 +152,11 @@ export function buildSite(lectures: Lecture[], opts: SiteOptions): BuiltSite {
         const l = live.get(f.name);
         return l ? liveFigureHtml(l.spec, figure, l.checks) : figure;
       },
-      extraScripts: live.size > 0 && opts.live ? [opts.live.assets.runtime.file] : [],
+      extraScripts: [
+        ...(live.size > 0 && opts.live ? [opts.live.assets.runtime.file] : []),
+        ...(labs && opts.labs ? [opts.labs.runtime.file] : []),
+      ],
+      wrapLab: labs ? (cell, code) => labCellHtml(cell, code, labs) : undefined,
     });
     files.set(pageFile(lecture.stem), { content: html });
     pages.set(lecture.stem, html);
@@ -204,6 +216,7 @@ export function buildSite(lectures: Lecture[], opts: SiteOptions): BuiltSite {
   }
   files.set("assets/plotly.min.js", { copyFrom: require.resolve("plotly.js-dist-min") });
   if (opts.live) for (const [file, f] of liveSiteFiles(opts.live.assets)) files.set(file, f);
+  if (opts.labs) for (const [file, f] of labSiteFiles(opts.labs)) files.set(file, f);
   katexAssets(files);
   return { files, figures, staticFigures, liveFigures, warnings };
 }

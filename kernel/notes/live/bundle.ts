@@ -73,7 +73,7 @@ function browserSeams(root: string): Plugin {
 }
 
 /** The esbuild options the three builds share. */
-function common(root: string, minify: boolean) {
+export function common(root: string, minify: boolean) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const plotlyVersion = (require("plotly.js-dist-min/package.json") as { version: string }).version;
   return {
