@@ -21,7 +21,7 @@ import { milstein } from "../../../../src/sde";
 import { geometricBrownianMotion } from "../../../../src/processes";
 import { convergenceFigure } from "../../../../src/plot";
 import { checkClose, checkWithinSE } from "../../../../src/check";
-import { LiveFigureSpec, LiveParams, livePlot, numberParam, oneOf } from "../spec";
+import { LiveFigureSpec, LiveParams, LiveProgress, livePlot, numberParam, oneOf } from "../spec";
 
 const lambda = 2; // dX = λX dt + μX dW
 const mu = 1;
@@ -70,7 +70,7 @@ function exactMeanSquare(hL: number, milsteinTerm: boolean): number {
   return X0 * X0 * (A ** K - 2 * B ** K + Math.exp((2 * lambda + mu * mu) * T));
 }
 
-function compute(params: LiveParams) {
+function compute(params: LiveParams, progress: LiveProgress) {
   const choice = oneOf(params, "solver", SOLVERS);
   const M = numberParam(params, "paths", 100, 20000);
   const Kf = 2 ** numberParam(params, "fine", 7, 10); // steps of the fine grid
@@ -98,8 +98,10 @@ function compute(params: LiveParams) {
   const weakExact = hs.map((hL) => X0 * ((1 + lambda * hL) ** (T / hL) - Math.exp(lambda * T)));
   const exactWeakSlope = logSlope(weakExact);
   const series = [];
-  for (const s of schemes(choice)) {
-    const diffs = levels.map((p) => {
+  const runs = schemes(choice);
+  for (const [n, s] of runs.entries()) {
+    const diffs = levels.map((p, j) => {
+      progress((n * levels.length + j) / (runs.length * levels.length), `${s.name}, h = T/${p.steps}`);
       const xL = integrate(s.sde, s.solver, new Float64Array(M).fill(X0), p).x;
       return xL.map((v, i) => v - XT[i]);
     });

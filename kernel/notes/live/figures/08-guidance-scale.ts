@@ -35,7 +35,7 @@ import type { LangevinTarget } from "../../../../src/langevin";
 import { metropolisAdjustedLangevin } from "../../../../src/langevin";
 import { figure, histogramTrace, lineTrace } from "../../../../src/plot";
 import { checkAbove, checkBelow, checkPValue, twoSidedNormalTail } from "../../../../src/check";
-import { LiveFigureSpec, LiveParams, livePlot, numberParam, oneOf } from "../spec";
+import { LiveFigureSpec, LiveParams, LiveProgress, livePlot, numberParam, oneOf } from "../spec";
 
 const GAMMAS = ["1", "2", "3", "4"] as const;
 const data = gaussianMixture({ weights: [0.5, 0.5], means: [-1.5, 1.5], covs: [0.8, 0.8] });
@@ -170,19 +170,22 @@ const sampleGuided = (score: ScoreFunction, r: Rng) => {
   return integrate(reverseSde(vp.sde, score), eulerMaruyama, prior, brownian).x;
 };
 
-function compute(params: LiveParams) {
+function compute(params: LiveParams, progress: LiveProgress) {
   const gamma = Number(oneOf(params, "gamma", GAMMAS));
   const seed = numberParam(params, "seed", 0, 2 ** 32 - 1);
   const rTilt = spawn(createRng(seed), 7)[5]; // the notebook's stream of section 6
   const [rGuided, rMalaTilted] = spawn(rTilt, 2);
   const guidedScore = classifierGuidedScore(data, vp, y, gamma);
+  progress(0, "the guided reverse SDE");
   const guided = sampleGuided(guidedScore, rGuided);
+  progress(0.4, "MALA on the tilted law");
   const tilted = byQuadrature((x) => tiltedLogDensity(data, y, gamma, x), -8, 8, 8001);
   const tiltedTarget = tiltedNormalTarget(gamma);
   const malaTilted = metropolisAdjustedLangevin(rMalaTilted, tiltedTarget, new Float64Array(Ng).fill(1.5), {
     step: 0.3,
     steps: 200,
   }).x;
+  progress(0.6, "the guided sampler's exact law");
   const law = summarise(guidedLaw(guidedScore, Kg), tilted.cdf);
   checkPValue(`MALA on p(x) p(y | x)^${gamma}: samples ~ tilted law (KS)`, ksOneSample(malaTilted, tilted.cdf).pValue, {
     alpha: 0.001,

@@ -28,7 +28,7 @@ import {
 } from "../../../../src/langevin";
 import { figure, lineTrace, markerTrace } from "../../../../src/plot";
 import { checkAbove, checkPValue, checkWithinSE, twoSidedNormalTail } from "../../../../src/check";
-import { LiveFigureSpec, LiveParams, livePlot, numberParam, oneOf } from "../spec";
+import { LiveFigureSpec, LiveParams, LiveProgress, livePlot, numberParam, oneOf } from "../spec";
 
 const LARGEST = ["0.25", "0.5", "0.75", "1"] as const; // h_max; 1 is still < 2σ² (stable)
 const SHAPE = [0.1, 0.2, 0.5, 1]; // the notebook's steps 0.05, 0.1, 0.25, 0.5 over its h_max = 0.5
@@ -51,7 +51,7 @@ const standardNormal: LangevinTarget = {
 const normalUpperTail = (x: number) =>
   x >= 0 ? twoSidedNormalTail(x) / 2 : 1 - twoSidedNormalTail(-x) / 2;
 
-function compute(params: LiveParams) {
+function compute(params: LiveParams, progress: LiveProgress) {
   const hMax = Number(oneOf(params, "hmax", LARGEST));
   const N = Number(oneOf(params, "chains", CHAINS));
   const seed = numberParam(params, "seed", 0, 2 ** 32 - 1);
@@ -59,20 +59,22 @@ function compute(params: LiveParams) {
   const stepSizes = SHAPE.map((s) => s * hMax);
   const noise = normalStream(rUla);
   // 10/h steps from 0: the start is forgotten as (1 − h)^{20/h} ≤ e^{-20} (0 at h = 1)
-  const ulaMoments = stepSizes.map((h) =>
-    moments(
+  const ulaMoments = stepSizes.map((h, i) => {
+    progress(i / (2 * stepSizes.length), `ULA, h = ${h}`);
+    return moments(
       unadjustedLangevin(noise, standardNormal, new Float64Array(N), {
         step: h,
         steps: Math.ceil(10 / h),
       }).x,
-    ),
-  );
-  const malaRuns = stepSizes.map((h) =>
-    metropolisAdjustedLangevin(rMala, standardNormal, new Float64Array(N), {
+    );
+  });
+  const malaRuns = stepSizes.map((h, i) => {
+    progress((stepSizes.length + i) / (2 * stepSizes.length), `MALA, h = ${h}`);
+    return metropolisAdjustedLangevin(rMala, standardNormal, new Float64Array(N), {
       step: h,
       steps: Math.ceil(12 / h),
-    }),
-  );
+    });
+  });
   const malaMoments = malaRuns.map((run) => moments(run.x));
   stepSizes.forEach((h, i) => {
     const vh = ulaStationaryVariance(1, h); // v_h = σ²/(1 − h/2σ²)
