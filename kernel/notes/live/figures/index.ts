@@ -7,6 +7,8 @@ import { quadraticVariationLive } from "./00-quadratic-variation";
 import { scalingLive } from "./00-scaling";
 import { evaluationPointLive } from "./01-evaluation-point";
 import { isometryLive } from "./01-isometry";
+import { fluxLive } from "./03-flux";
+import { ouDensityLive } from "./03-ou-density";
 import { stabilityLive } from "./02-stability";
 import { strongOrderLive } from "./02-strong-order";
 import { probabilityFlowLive } from "./04-probability-flow";
@@ -20,4 +22,4 @@ import { langevinStepLive } from "./08-langevin-step";
 import { girsanovDriftLive } from "./12-girsanov-drift";
 import { picardLipschitzLive } from "./12-picard-lipschitz";
 
-export const liveFigures: readonly LiveFigureSpec[] = [strongOrderLive, stabilityLive, scoreTermLive, probabilityFlowLive, tweedieNoiseLive, empiricalBayesLive, elboTermsLive, ddpmScheduleLive, langevinStepLive, guidanceScaleLive, quadraticVariationLive, scalingLive, evaluationPointLive, isometryLive, picardLipschitzLive, girsanovDriftLive];
+export const liveFigures: readonly LiveFigureSpec[] = [strongOrderLive, stabilityLive, scoreTermLive, probabilityFlowLive, tweedieNoiseLive, empiricalBayesLive, elboTermsLive, ddpmScheduleLive, langevinStepLive, guidanceScaleLive, quadraticVariationLive, scalingLive, evaluationPointLive, isometryLive, picardLipschitzLive, girsanovDriftLive, ouDensityLive, fluxLive];
