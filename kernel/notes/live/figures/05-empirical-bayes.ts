@@ -22,7 +22,7 @@ import { moments, silvermanBandwidth } from "../../../../src/stats";
 import { linspace } from "../../../../src/base";
 import { figure, lineTrace, markerTrace } from "../../../../src/plot";
 import { checkBelow, checkWithinSE } from "../../../../src/check";
-import { LiveFigureSpec, LiveParams, livePlot, numberParam, oneOf } from "../spec";
+import { LiveFigureSpec, LiveParams, LiveProgress, livePlot, numberParam, oneOf } from "../spec";
 
 const prior = gaussianMixture({ weights: [0.3, 0.7], means: [-2, 1.5], covs: [0.25, 0.5] }); // π
 const xs = linspace(-5, 5, 201);
@@ -30,7 +30,7 @@ const probes = [-3, -2, -1, 0.5, 1.5, 2.5]; // the notebook's points in the bulk
 const SIGMAS = ["1", "0.5", "1.5"] as const;
 const BANDWIDTHS = ["silverman", "half", "double", "tiny"] as const;
 
-function compute(params: LiveParams) {
+function compute(params: LiveParams, progress: LiveProgress) {
   const sigmaEb = Number(oneOf(params, "sigma", SIGMAS));
   const n = numberParam(params, "n", 100, 10000);
   const choice = oneOf(params, "bandwidth", BANDWIDTHS);
@@ -40,6 +40,7 @@ function compute(params: LiveParams) {
   const xEb = thetaEb.map((theta) => theta + sigmaEb * rEb.normal()); // x = θ + σz
   const silverman = silvermanBandwidth(xEb);
   const bandwidth = { silverman, half: silverman / 2, double: 2 * silverman, tiny: 0.01 }[choice]; // h
+  progress(0.1, `the kernel score at ${n} points (${n}² kernel terms)`);
   const kdeScore = empiricalScore(xEb, xEb, 1, 1, bandwidth); // ŝ(x) = (Σ_j w_j(x) x_j − x)/h²
   const thetaHatEb = tweedieMean(xEb, kdeScore, 1, sigmaEb);
   const oracle = mixturePosterior(prior, xEb, 1, sigmaEb); // E[θ | x], Var[θ | x]

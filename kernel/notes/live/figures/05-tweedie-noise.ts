@@ -21,7 +21,7 @@ import { moments } from "../../../../src/stats";
 import { linspace } from "../../../../src/base";
 import { figure, lineTrace, markerTrace } from "../../../../src/plot";
 import { checkAllClose, checkWithinSE } from "../../../../src/check";
-import { LiveFigureSpec, LiveParams, livePlot, numberParam, oneOf } from "../spec";
+import { LiveFigureSpec, LiveParams, LiveProgress, livePlot, numberParam, oneOf } from "../spec";
 
 const prior = gaussianMixture({ weights: [0.3, 0.7], means: [-2, 1.5], covs: [0.25, 0.5] }); // π
 const xs = linspace(-5, 5, 201);
@@ -41,7 +41,7 @@ function noiseLevel(noise: (typeof NOISE)[number]): { alpha: number; sigma: numb
   return { alpha, sigma, text: `DDPM t = ${t}: α_t = ${alpha.toFixed(3)}, σ_t = ${sigma.toFixed(3)}` };
 }
 
-function compute(params: LiveParams) {
+function compute(params: LiveParams, progress: LiveProgress) {
   const { alpha, sigma, text } = noiseLevel(oneOf(params, "noise", NOISE));
   const formula = oneOf(params, "formula", FORMULAS);
   const N = numberParam(params, "pairs", 1000, 100000);
@@ -61,11 +61,13 @@ function compute(params: LiveParams) {
     abs: 1e-10,
     reason: "two closed forms, rounding in log-sum-exp",
   }); // check (a)
+  progress(0.2, `${N} pairs (θ, x) and their posterior means`);
   const thetaMix = sampleMixture(rMix, prior, N);
   const zMix = fillNormal(rMix, new Float64Array(N));
   const xMix = thetaMix.map((theta, i) => alpha * theta + sigma * zMix[i]); // x = αθ + σz
   const meanMix = posteriorMean(xMix);
   for (let b = 0; b + 1 < edges.length; b++) {
+    progress(0.5 + (0.5 * b) / edges.length, `the bins of x`);
     const [lo, hi] = [edges[b], edges[b + 1]];
     const inBin = Array.from(xMix.keys()).filter((i) => xMix[i] >= lo && xMix[i] < hi);
     if (inBin.length < 20) continue; // too few draws for a mean and its SE
