@@ -21,5 +21,7 @@ import { guidanceScaleLive } from "./08-guidance-scale";
 import { langevinStepLive } from "./08-langevin-step";
 import { girsanovDriftLive } from "./12-girsanov-drift";
 import { picardLipschitzLive } from "./12-picard-lipschitz";
+import { earlyStoppingLive } from "./13-early-stopping";
+import { scoreBlowupLive } from "./13-score-blowup";
 
-export const liveFigures: readonly LiveFigureSpec[] = [strongOrderLive, stabilityLive, scoreTermLive, probabilityFlowLive, tweedieNoiseLive, empiricalBayesLive, elboTermsLive, ddpmScheduleLive, langevinStepLive, guidanceScaleLive, quadraticVariationLive, scalingLive, evaluationPointLive, isometryLive, picardLipschitzLive, girsanovDriftLive, ouDensityLive, fluxLive];
+export const liveFigures: readonly LiveFigureSpec[] = [strongOrderLive, stabilityLive, scoreTermLive, probabilityFlowLive, tweedieNoiseLive, empiricalBayesLive, elboTermsLive, ddpmScheduleLive, langevinStepLive, guidanceScaleLive, quadraticVariationLive, scalingLive, evaluationPointLive, isometryLive, picardLipschitzLive, girsanovDriftLive, ouDensityLive, fluxLive, scoreBlowupLive, earlyStoppingLive];
