@@ -19,9 +19,11 @@ import { ddpmScheduleLive } from "./06-ddpm-schedule";
 import { elboTermsLive } from "./06-elbo-terms";
 import { guidanceScaleLive } from "./08-guidance-scale";
 import { langevinStepLive } from "./08-langevin-step";
+import { bridgePinningLive } from "./09-bridge-pinning";
+import { cldFrictionLive } from "./09-cld-friction";
 import { girsanovDriftLive } from "./12-girsanov-drift";
 import { picardLipschitzLive } from "./12-picard-lipschitz";
 import { earlyStoppingLive } from "./13-early-stopping";
 import { scoreBlowupLive } from "./13-score-blowup";
 
-export const liveFigures: readonly LiveFigureSpec[] = [strongOrderLive, stabilityLive, scoreTermLive, probabilityFlowLive, tweedieNoiseLive, empiricalBayesLive, elboTermsLive, ddpmScheduleLive, langevinStepLive, guidanceScaleLive, quadraticVariationLive, scalingLive, evaluationPointLive, isometryLive, picardLipschitzLive, girsanovDriftLive, ouDensityLive, fluxLive, scoreBlowupLive, earlyStoppingLive];
+export const liveFigures: readonly LiveFigureSpec[] = [strongOrderLive, stabilityLive, scoreTermLive, probabilityFlowLive, tweedieNoiseLive, empiricalBayesLive, elboTermsLive, ddpmScheduleLive, langevinStepLive, guidanceScaleLive, bridgePinningLive, cldFrictionLive, quadraticVariationLive, scalingLive, evaluationPointLive, isometryLive, picardLipschitzLive, girsanovDriftLive, ouDensityLive, fluxLive, scoreBlowupLive, earlyStoppingLive];
