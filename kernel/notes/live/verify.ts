@@ -58,8 +58,8 @@ export function measureLive(
     const mine = (results?.testResults ?? [])
       .flatMap((r) => r.assertionResults)
       .filter((a) => a.ancestorTitles.some((t) => t.includes(stem)));
-    // every test of the page ran and passed: 3 per figure, the first view, the Blob URL, the visit
-    const expected = 3 * liveFigures.filter((s) => s.stem === stem).length + 3;
+    // every test of the page ran and passed: 3 per figure; the first view, the Blob URL, http, the visit
+    const expected = 3 * liveFigures.filter((s) => s.stem === stem).length + 4;
     passed.set(stem, mine.length === expected && mine.every((a) => a.status === "passed"));
   }
   return { records, passed, seconds };

@@ -12,6 +12,7 @@
  * Node built-in pulled into the browser build fails it.
  */
 import fs from "fs";
+import http from "http";
 import path from "path";
 import type { Browser, Page } from "playwright-core";
 import { buildLiveAssets, LiveAssets, noNodeBuiltins } from "../../../kernel/notes/live/bundle";
@@ -371,6 +372,56 @@ for (const STEM of STEMS) {
           }, 60_000);
         });
       }
+
+      it("over http too: the first live figure redraws, no request leaves the site", async () => {
+        const siteDir = path.join(work, STEM);
+        const types: Record<string, string> = {
+          ".html": "text/html",
+          ".js": "text/javascript",
+          ".css": "text/css",
+        };
+        const server = http.createServer((req, res) => {
+          const file = path.join(siteDir, decodeURIComponent((req.url ?? "/").split("?")[0]));
+          if (
+            !file.startsWith(siteDir + path.sep) ||
+            !fs.existsSync(file) ||
+            fs.statSync(file).isDirectory()
+          ) {
+            res.writeHead(404).end();
+            return;
+          }
+          res.writeHead(200, {
+            "content-type": types[path.extname(file)] ?? "application/octet-stream",
+          });
+          fs.createReadStream(file).pipe(res);
+        });
+        await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+        const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+        const allow = new RegExp(`^(${origin.replace(/[.]/g, "\\.")}/|data:|blob:|about:)`);
+        const visit = await offlinePage(browser, { allow });
+        try {
+          await visit.page.goto(`${origin}/${STEM}.html`);
+          await visit.page.waitForFunction(
+            `${MEASURE_FIGURES}.every(function (f) { return f.drawn; })`,
+            undefined,
+            {
+              timeout: 30_000,
+            },
+          );
+          const spec = liveFigures.filter((s) => s.stem === STEM)[0];
+          const { after } = await setAndWait(visit.page, spec, { ...defaults(spec), seed: "7" });
+          expect(after.state).toMatch(/^(pass|fail)$/);
+          expect(visit.log.errors).toEqual([]);
+          expect(
+            visit.log.requests.filter(
+              (u) => !/^(data|blob|about):/.test(u) && !u.startsWith(origin),
+            ),
+          ).toEqual([]);
+        } finally {
+          await visit.context.close();
+          server.close();
+        }
+      }, 120_000);
 
       describe("the whole visit", () => {
         it("no request left the page, no console error", () => {
