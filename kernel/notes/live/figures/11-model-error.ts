@@ -45,7 +45,7 @@ import {
 } from "../../../../src/samplers";
 import { figure, lineTrace } from "../../../../src/plot";
 import { checkBelow } from "../../../../src/check";
-import { LiveFigureSpec, LiveParams, livePlot, numberParam, oneOf } from "../spec";
+import { LiveFigureSpec, LiveParams, LiveProgress, livePlot, numberParam, oneOf } from "../spec";
 
 const vp = vpSde({ dim: 2 });
 const weights = [0.4, 0.3, 0.3];
@@ -118,18 +118,19 @@ const solveFinely = (score: ScoreFunction) => {
 };
 let exactCache: { flow: { x: Float64Array; error: number }; curves: number[][] } | undefined;
 /** Φ and the exact-score error curves (the dotted ones): seed-free, computed once. */
-function exactPart() {
+function exactPart(progress: LiveProgress) {
   if (!exactCache) {
     const flow = solveFinely(exact);
-    const curves = samplers.map((s) =>
-      nfes.map((nfe) => rms(s.run(exact, nfe / s.callsPerStep), flow.x)),
-    );
+    const curves = samplers.map((s, i) => {
+      progress(0.1 + i / 10, `${s.name} with the exact score`);
+      return nfes.map((nfe) => rms(s.run(exact, nfe / s.callsPerStep), flow.x));
+    });
     exactCache = { flow, curves };
   }
   return exactCache;
 }
 
-function compute(params: LiveParams) {
+function compute(params: LiveParams, progress: LiveProgress) {
   const delta = Number(oneOf(params, "delta", DELTAS));
   const seed = numberParam(params, "seed", 0, 2 ** 32 - 1);
   const rModel = spawn(createRng(seed), 7)[5]; // the notebook's stream for the network's init
@@ -143,15 +144,20 @@ function compute(params: LiveParams) {
     gaussianMixture({ weights, means: means.map((m, i) => m + delta * z[i]), covs }),
     vp,
   );
-  const { flow, curves: exactCurves } = exactPart();
+  progress(0, "the exact ODE solution and the exact-score curves");
+  const { flow, curves: exactCurves } = exactPart(progress);
+  progress(0.4, "the model's ODE, solved finely");
   const modelFlow = solveFinely(model);
   const m = rms(modelFlow.x, flow.x); // the model error
   const worst = Math.max(flow.error, modelFlow.error);
   checkBelow("Richardson error of the fine ODE solutions / m", worst / m, 0.01, {
     reason: `DPM-Solver-2, 256 vs 128 steps on ρ = 7; m = ${m.toFixed(4)}`,
   }); // check (a)
-  const learned = samplers.map((s) => {
-    const outs = nfes.map((nfe) => s.run(model, nfe / s.callsPerStep));
+  const learned = samplers.map((s, i) => {
+    const outs = nfes.map((nfe, j) => {
+      progress(0.5 + (i + j / nfes.length) / 8, `${s.name} with the model, NFE ${nfe}`);
+      return s.run(model, nfe / s.callsPerStep);
+    });
     return { name: s.name, e: outs.map((x) => rms(x, flow.x)) };
   });
   for (const c of learned) {

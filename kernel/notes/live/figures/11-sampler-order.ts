@@ -45,7 +45,7 @@ import {
 } from "../../../../src/samplers";
 import { figure, lineTrace } from "../../../../src/plot";
 import { checkBelow, checkSlope } from "../../../../src/check";
-import { LiveFigureSpec, LiveParams, livePlot, numberParam, oneOf } from "../spec";
+import { LiveFigureSpec, LiveParams, LiveProgress, livePlot, numberParam, oneOf } from "../spec";
 
 const vp = vpSde({ dim: 2 }); // β from 0.1 to 20 on [0, 1]
 const data = gaussianMixture({
@@ -143,10 +143,11 @@ function stratifiedStarts(seed: number): Float64Array {
 type Rms = (a: Float64Array, b: Float64Array) => number;
 const references = new Map<number, { reference: Float64Array; referenceError: number }>();
 /** DPM-Solver-2, 2048 steps on ρ = 7, and e_ref = RMS‖x₁₀₂₄ − x₂₀₄₈‖/3; kept for the last seeds. */
-function referenceFor(seed: number, starts: Float64Array, rms: Rms) {
+function referenceFor(seed: number, starts: Float64Array, rms: Rms, progress: LiveProgress) {
   let r = references.get(seed);
   if (!r) {
     const reference = dpm2(starts, exact, levels(2048, 7));
+    progress(0.1, "the reference's error: DPM-Solver-2, 1024 steps");
     r = { reference, referenceError: rms(dpm2(starts, exact, levels(1024, 7)), reference) / 3 };
     if (references.size >= 4) references.delete(references.keys().next().value as number);
     references.set(seed, r);
@@ -154,19 +155,23 @@ function referenceFor(seed: number, starts: Float64Array, rms: Rms) {
   return r;
 }
 
-function compute(params: LiveParams) {
+function compute(params: LiveParams, progress: LiveProgress) {
   const choice = oneOf(params, "sampler", SAMPLERS);
   const rho = Number(oneOf(params, "rho", RHOS));
   const seed = numberParam(params, "seed", 0, 2 ** 32 - 1);
   const starts = stratifiedStarts(seed);
   const rms = (a: Float64Array, b: Float64Array) =>
     Math.sqrt(a.reduce((acc, v, k) => acc + (v - b[k]) ** 2, 0) / NS);
-  const { reference, referenceError } = referenceFor(seed, starts, rms);
+  progress(0, "the reference: DPM-Solver-2, 2048 and 1024 steps");
+  const { reference, referenceError } = referenceFor(seed, starts, rms, progress);
   const chosen =
     choice === "all" ? [SCHEMES.euler, SCHEMES.ddim, SCHEMES.heun, SCHEMES.dpm2] : [SCHEMES[choice]];
-  const curves = chosen.map((s) => {
+  const curves = chosen.map((s, i) => {
     const curve = (r: number) =>
-      nfes.map((nfe) => rms(s.run(starts, exact, levels(nfe / s.callsPerStep, r)), reference));
+      nfes.map((nfe, j) => {
+        progress(0.2 + (0.8 * (i + j / nfes.length)) / chosen.length, `${s.name}, ρ = ${r}, NFE ${nfe}`);
+        return rms(s.run(starts, exact, levels(nfe / s.callsPerStep, r)), reference);
+      });
     const fitted = curve(rho);
     return { ...s, fitted, uniform: curve(1) };
   });

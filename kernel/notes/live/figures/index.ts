@@ -21,9 +21,13 @@ import { guidanceScaleLive } from "./08-guidance-scale";
 import { langevinStepLive } from "./08-langevin-step";
 import { bridgePinningLive } from "./09-bridge-pinning";
 import { cldFrictionLive } from "./09-cld-friction";
+import { flowFloorLive } from "./10-flow-floor";
+import { flowStepsLive } from "./10-flow-steps";
+import { modelErrorLive } from "./11-model-error";
+import { samplerOrderLive } from "./11-sampler-order";
 import { girsanovDriftLive } from "./12-girsanov-drift";
 import { picardLipschitzLive } from "./12-picard-lipschitz";
 import { earlyStoppingLive } from "./13-early-stopping";
 import { scoreBlowupLive } from "./13-score-blowup";
 
-export const liveFigures: readonly LiveFigureSpec[] = [strongOrderLive, stabilityLive, scoreTermLive, probabilityFlowLive, tweedieNoiseLive, empiricalBayesLive, elboTermsLive, ddpmScheduleLive, langevinStepLive, guidanceScaleLive, bridgePinningLive, cldFrictionLive, quadraticVariationLive, scalingLive, evaluationPointLive, isometryLive, picardLipschitzLive, girsanovDriftLive, ouDensityLive, fluxLive, scoreBlowupLive, earlyStoppingLive];
+export const liveFigures: readonly LiveFigureSpec[] = [strongOrderLive, stabilityLive, scoreTermLive, probabilityFlowLive, tweedieNoiseLive, empiricalBayesLive, elboTermsLive, ddpmScheduleLive, langevinStepLive, guidanceScaleLive, bridgePinningLive, cldFrictionLive, quadraticVariationLive, scalingLive, evaluationPointLive, isometryLive, picardLipschitzLive, girsanovDriftLive, ouDensityLive, fluxLive, scoreBlowupLive, earlyStoppingLive, flowStepsLive, flowFloorLive, samplerOrderLive, modelErrorLive];
