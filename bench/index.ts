@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: runs every benchmark module in turn; `node dist/bench/index.js em-ou
- * score-matching` runs only the named ones, in the order given. Add a module by appending it here.
+ * score-matching` (or `npm run bench -- score-matching`; `dsm` is another name for it) runs only
+ * the named ones, in the order given. Add a module by appending it here.
  * Absolute times on shared machines are noisy: quote the ratios against the reference scripts.
  */
 import { isMainThread } from "node:worker_threads";
@@ -18,11 +19,14 @@ const benchmarks: { name: string; run: () => Promise<void> }[] = [
   { name: "live", run: live.run },
 ];
 
+/** Other names of benchmarks. */
+const ALIASES: Record<string, string> = { dsm: "score-matching" };
+
 /** The benchmarks named on the command line (all when none is), or throws naming the unknown. */
 function selected(names: string[]): typeof benchmarks {
   if (names.length === 0) return benchmarks;
   return names.map((name) => {
-    const b = benchmarks.find((x) => x.name === name);
+    const b = benchmarks.find((x) => x.name === (ALIASES[name] ?? name));
     if (!b) {
       const known = benchmarks.map((x) => x.name).join(", ");
       throw new RangeError(`bench: unknown benchmark ${JSON.stringify(name)}; known: ${known}`);

@@ -14,3 +14,5 @@ export { gemmPacked } from "./gemm-packed";
 export type { GemmMicroKernel } from "./gemm-packed";
 export { createJsGemm } from "./gemm-js";
 export { createWasmGemm } from "./gemm-wasm";
+export { createWasmF32Kernels, createJsF32Kernels } from "./f32-kernels";
+export type { F32Kernels } from "./f32-kernels";

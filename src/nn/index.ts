@@ -10,3 +10,4 @@ export { scoreNet } from "./score-net";
 export type { ScoreNetOptions } from "./score-net";
 export { autoencoder } from "./autoencoder";
 export type { Autoencoder, AutoencoderOptions } from "./autoencoder";
+export { MlpF32, mlpF32 } from "./mlp-f32";

@@ -11,6 +11,7 @@ import type { LinearProcess } from "../processes";
 import type { ActivationName } from "./activation";
 import { requireGemmKernel, type GemmKernel } from "../linalg";
 import { Mlp } from "./mlp";
+import { MlpF32 } from "./mlp-f32";
 import type { ScoreModel } from "./score-model";
 import { timeEmbedding } from "./time-embedding";
 
@@ -29,13 +30,20 @@ export interface ScoreNetOptions {
   /** the forward process whose std(t) divides a "noise" output */
   process?: LinearProcess;
   kernel?: GemmKernel;
+  /**
+   * "float64" (default) or "float32": evaluate, backward and score run in float32 ({@link MlpF32}:
+   * f32x4 kernels, float64 master parameters in `params`/`grad`, so Adam and the objectives are
+   * unchanged); scores then agree with float64 to about 1e-5 relative, not 1e-12. The
+   * Jacobian-vector passes (evaluateTangent, backwardTangent) stay float64.
+   */
+  precision?: "float64" | "float32";
 }
 
 /**
  * $s_\theta(t, x) = f_\theta(x, e(t))$ or, with output "noise", $-f_\theta(x, e(t))/\sigma_t$ (the
  * network predicts ε, so it stays O(1) where the score blows up as $t\to 0$): an {@link Mlp}
  * $(d + E) \to \text{hidden} \to d$ as a {@link ScoreModel}. Parameters zero until `net.init(rng)`.
- * @param options dim, hidden, activation, embedding, output, process, kernel
+ * @param options dim, hidden, activation, embedding, output, process, kernel, precision
  * @see Song & Ermon (2019), NeurIPS, §4.2 (noise-conditional score network); Ho et al. (2020), NeurIPS, eq. (11) (ε-prediction)
  */
 export function scoreNet(options: ScoreNetOptions): ScoreModel & { net: Mlp } {
@@ -51,6 +59,7 @@ export function scoreNet(options: ScoreNetOptions): ScoreModel & { net: Mlp } {
     output = "score",
     process,
     kernel,
+    precision = "float64",
   } = options;
   requireInteger(fn, "options.dim", d, 1);
   if (!Array.isArray(hidden)) {
@@ -75,7 +84,9 @@ export function scoreNet(options: ScoreNetOptions): ScoreModel & { net: Mlp } {
   requireGemmKernel(fn, "options.kernel", kernel);
   const E = embedding === 0 ? 1 : embedding;
   const w = d + E;
+  requireOneOf(fn, "options.precision", precision, ["float64", "float32"] as const);
   const net = new Mlp({ sizes: [w, ...hidden, d], activation, kernel });
+  const passes: Pick<Mlp, "forward" | "backward"> = precision === "float32" ? new MlpF32(net) : net;
   let cap = 0;
   let input = new Float64Array(0); // (n, d + E)
   let dir = new Float64Array(0); // (n, d + E), zero in the time columns
@@ -133,14 +144,14 @@ export function scoreNet(options: ScoreNetOptions): ScoreModel & { net: Mlp } {
     evaluate(t: Float64Array, x: Float64Array, n: number): Float64Array {
       checkTimesAndPoints("scoreNet.evaluate", t, x, n, d);
       prepare("scoreNet.evaluate", t, x, n);
-      const res = scaled(net.forward(input, n), s, n);
+      const res = scaled(passes.forward(input, n), s, n);
       [rows, tangentRows] = [n, 0];
       return res;
     },
     backward(gs: Float64Array, n: number): void {
       checkSameRows("scoreNet.backward", n, rows, "evaluate");
       requireRowsAtLeast("scoreNet.backward", "gScore", gs, n, d, { widthName: "d" });
-      net.backward(scaled(gs, g, n), n);
+      passes.backward(scaled(gs, g, n), n);
     },
     evaluateTangent(t: Float64Array, x: Float64Array, v: Float64Array, n: number) {
       checkTimesAndPoints("scoreNet.evaluateTangent", t, x, n, d);
@@ -164,7 +175,7 @@ export function scoreNet(options: ScoreNetOptions): ScoreModel & { net: Mlp } {
       if (tBuf.length < n) tBuf = new Float64Array(n);
       tBuf.fill(t, 0, n);
       prepare(name, tBuf, x, n, true);
-      out.set(scaled(net.forward(input, n), s, n));
+      out.set(scaled(passes.forward(input, n), s, n));
       [rows, tangentRows] = [n, 0]; // as evaluate: backward may follow
     },
   };

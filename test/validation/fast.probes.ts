@@ -7,7 +7,9 @@
 import fc from "fast-check";
 import {
   addBlock,
+  createJsF32Kernels,
   createJsGemm,
+  createWasmF32Kernels,
   createWasmGemm,
   createWasmSilu,
   createWasmZiggurat,
@@ -19,6 +21,7 @@ import {
   siluFast,
   siluSecondFast,
   zigguratFill,
+  type F32Kernels,
   type GemmMicroKernel,
   type ZigguratSlow,
 } from "../../src/fast";
@@ -357,7 +360,96 @@ export const probes: Probe[] = [
   },
   ...microKernel("createJsGemm", () => createJsGemm()),
   ...microKernel("createWasmGemm", () => createWasmGemm()),
+  ...f32Kernels("createJsF32Kernels", () => createJsF32Kernels()),
+  ...f32Kernels("createWasmF32Kernels", () => createWasmF32Kernels()),
 ];
+
+/**
+ * The float32 kernels' factory and methods: offsets, strides and counts are integers ≥ 0 (init
+ * ≥ −1), m a positive multiple of 4, n of 8, k positive, lengths multiples of 4, and every range
+ * inside the memory. Valid calls run on a memory filled with 0.5.
+ */
+function f32Kernels(name: string, make: () => F32Kernels | null): Probe[] {
+  const kernels = (): F32Kernels => {
+    const k = make();
+    if (k === null) throw new Error(`${name} needs WebAssembly SIMD`);
+    k.reserve(4000);
+    k.view.fill(0.5);
+    return k;
+  };
+  const offset: BadKind[] = ["negative", "non-integer", "nan", "infinite", "wrong-type", "missing"];
+  const len4 = fc.integer({ min: 0, max: 8 }).map((q) => 4 * q);
+  return [
+    { name, valid: fc.constant<unknown[]>([]), call: () => kernels().view.subarray(0, 8), params: [] }, // prettier-ignore
+    {
+      name: `${name}.reserve`,
+      valid: fc.tuple(fc.integer({ min: 0, max: 50000 })),
+      call: (floats) => {
+        const k = kernels();
+        k.reserve(floats as number);
+        return k.view.length >= (floats as number) ? 1 : NaN;
+      },
+      params: [{ arg: 0, name: "floats", bad: count }],
+    },
+    {
+      name: `${name}.gemm`,
+      valid: fc
+        .tuple(
+          fc.integer({ min: 1, max: 3 }).map((i) => 4 * i),
+          fc.integer({ min: 1, max: 3 }).map((i) => 8 * i),
+          fc.integer({ min: 1, max: 9 }),
+          fc.constantFrom(-1, 1000),
+        )
+        .map(([m, n, k, init]) => [0, k, 1, m * k, n, m * k + n * k, n, init, 0, m, n, k]),
+      call: (...args) => {
+        const K = kernels();
+        const [a, sAi, sAp, b, sBp, c, sCi, init, sInit, m, n, k] = args as number[];
+        K.gemm(a, sAi, sAp, b, sBp, c, sCi, init, sInit, m, n, k);
+        return K.view.subarray(0, 1200);
+      },
+      params: [
+        ...["a", "sAi", "sAp", "b", "sBp", "c", "sCi"].map((p, i) => ({ arg: i, name: p, bad: offset })), // prettier-ignore
+        { arg: 7, name: "init", bad: ["non-integer", "nan", "infinite", "wrong-type", "missing"] },
+        { arg: 8, name: "sInit", bad: offset },
+        { arg: 9, name: "m", bad: positive },
+        { arg: 10, name: "n", bad: positive },
+        { arg: 11, name: "k", bad: positive },
+      ],
+    },
+    {
+      name: `${name}.silu`,
+      valid: len4.map((len) => [0, 100, 200, len]),
+      call: (z, h, d, len) => {
+        const K = kernels();
+        K.silu(z as number, h as number, d as number, len as number);
+        return K.view.subarray(0, 300);
+      },
+      params: ["z", "h", "d", "len"].map((p, i) => ({ arg: i, name: p, bad: offset })),
+    },
+    {
+      name: `${name}.hadamard`,
+      valid: len4.map((len) => [0, 100, len]),
+      call: (g, d, len) => {
+        const K = kernels();
+        K.hadamard(g as number, d as number, len as number);
+        return K.view.subarray(0, 200);
+      },
+      params: ["g", "d", "len"].map((p, i) => ({ arg: i, name: p, bad: offset })),
+    },
+    {
+      name: `${name}.columnSums`,
+      valid: fc
+        .tuple(fc.integer({ min: 0, max: 5 }), len4)
+        .map(([rows, width]) => [0, width + 4, 1000, rows, width]),
+      call: (g, stride, out, rows, width) => {
+        const K = kernels();
+        K.columnSums(g as number, stride as number, out as number, rows as number, width as number);
+        return K.view.subarray(0, 1100);
+      },
+      params: ["g", "stride", "out", "rows", "width"].map((p, i) => ({ arg: i, name: p, bad: offset })), // prettier-ignore
+    },
+  ];
+}
 
 /** Exports and methods without a probe, with the reason. */
 export const exempt: Record<string, string> = {};

@@ -8,6 +8,8 @@ import fc from "fast-check";
 import {
   Adam,
   Mlp,
+  MlpF32,
+  mlpF32,
   adam,
   affineScore,
   autoencoder,
@@ -346,11 +348,56 @@ export const probes: Probe[] = [
       },
       { arg: 0, path: ["output"], name: "options.output", bad: ["wrong-type"] },
       { arg: 0, path: ["kernel"], name: "options.kernel", bad: ["wrong-type"] },
+      { arg: 0, path: ["precision"], name: "options.precision", bad: ["wrong-type"] },
     ],
   },
   network.score,
   ...network.passes,
 ];
+
+/** The float32 passes of an MLP: `new MlpF32(net)` and `mlpF32(net)`, and their methods. */
+for (const [name, make] of [
+  ["MlpF32", (a: unknown, k?: unknown) => new MlpF32(a as Mlp, k as never)],
+  ["mlpF32", (a: unknown, k?: unknown) => mlpF32(a as Mlp, k as never)],
+] as const) {
+  probes.push({
+    name,
+    valid: fc.constant<unknown[]>([net()]),
+    call: (m, k) => make(m, k).forward(new Float64Array(SIZES[0]), 1),
+    params: [
+      { arg: 0, name: "net", bad: object },
+      { arg: 1, name: "kernels", bad: ["wrong-type"] },
+    ],
+  });
+  if (name === "mlpF32") continue; // its methods are MlpF32's (exempt below)
+  probes.push(
+    {
+      name: `${name}.forward`,
+      valid: batch([SIZES[0]]),
+      call: (x, k) => make(net()).forward(x as Float64Array, k as number),
+      params: [
+        { arg: 0, name: "x", bad: rows },
+        { arg: 1, name: "n", bad: count },
+      ],
+    },
+    {
+      name: `${name}.backward`,
+      // (gOut (n, n_L), gIn (n, n_0), x (n, n_0) of the forward pass, n)
+      valid: batch([2, SIZES[0], SIZES[0]]),
+      call: (gOut, gIn, x, k) => {
+        const m = make(net());
+        m.forward(x as Float64Array, (x as Float64Array).length / SIZES[0]);
+        m.backward(gOut as Float64Array, k as number, gIn as Float64Array);
+        return [m.net.grad, gIn];
+      },
+      params: [
+        { arg: 0, name: "gOut", bad: rows },
+        { arg: 1, name: "gIn", bad: ["empty", "short", "wrong-type"] },
+        { arg: 3, name: "n", bad: count },
+      ],
+    },
+  );
+}
 
 /** A small autoencoder, D = 3, k = 2. */
 const ae = (): Autoencoder =>
@@ -408,6 +455,10 @@ export const exempt: Record<string, string> = {
   "affineScore.zeroGrad": "takes no arguments",
   "scoreNet.zeroGrad": "takes no arguments",
   "adam.step": "adam(size, options) returns an Adam: the same method as Adam.step, probed there",
+  "mlpF32.forward":
+    "mlpF32(net) returns an MlpF32: the same method as MlpF32.forward, probed there",
+  "mlpF32.backward":
+    "mlpF32(net) returns an MlpF32: the same method as MlpF32.backward, probed there",
   ...Object.fromEntries(
     [
       "weight",
