@@ -8,7 +8,6 @@
  * figure, its notebook or the runtime, run `npm run live:verify -- NN` and commit the report.
  */
 import fs from "fs";
-import path from "path";
 import { liveFigures } from "../../../kernel/notes/live/figures";
 import {
   LIVE_REPRESENTATIVE,
