@@ -17,6 +17,9 @@ import { empiricalBayesLive } from "./05-empirical-bayes";
 import { tweedieNoiseLive } from "./05-tweedie-noise";
 import { ddpmScheduleLive } from "./06-ddpm-schedule";
 import { elboTermsLive } from "./06-elbo-terms";
+import { lossWeightingLive } from "./07-loss-weighting";
+import { samplerLive } from "./07-sampler";
+import { trainLive } from "./07-train";
 import { guidanceScaleLive } from "./08-guidance-scale";
 import { langevinStepLive } from "./08-langevin-step";
 import { bridgePinningLive } from "./09-bridge-pinning";
@@ -30,4 +33,4 @@ import { picardLipschitzLive } from "./12-picard-lipschitz";
 import { earlyStoppingLive } from "./13-early-stopping";
 import { scoreBlowupLive } from "./13-score-blowup";
 
-export const liveFigures: readonly LiveFigureSpec[] = [strongOrderLive, stabilityLive, scoreTermLive, probabilityFlowLive, tweedieNoiseLive, empiricalBayesLive, elboTermsLive, ddpmScheduleLive, langevinStepLive, guidanceScaleLive, bridgePinningLive, cldFrictionLive, quadraticVariationLive, scalingLive, evaluationPointLive, isometryLive, picardLipschitzLive, girsanovDriftLive, ouDensityLive, fluxLive, scoreBlowupLive, earlyStoppingLive, flowStepsLive, flowFloorLive, samplerOrderLive, modelErrorLive];
+export const liveFigures: readonly LiveFigureSpec[] = [strongOrderLive, stabilityLive, scoreTermLive, probabilityFlowLive, tweedieNoiseLive, empiricalBayesLive, elboTermsLive, ddpmScheduleLive, trainLive, samplerLive, lossWeightingLive, langevinStepLive, guidanceScaleLive, bridgePinningLive, cldFrictionLive, quadraticVariationLive, scalingLive, evaluationPointLive, isometryLive, picardLipschitzLive, girsanovDriftLive, ouDensityLive, fluxLive, scoreBlowupLive, earlyStoppingLive, flowStepsLive, flowFloorLive, samplerOrderLive, modelErrorLive];
