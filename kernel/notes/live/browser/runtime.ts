@@ -67,6 +67,8 @@ class LiveFigure {
   private readonly bar: HTMLProgressElement | null;
   /** the figure's draws in order: an interim figure never lands after the final one */
   private drawing: Promise<unknown> = Promise.resolve();
+  /** the newest interim figure not yet drawn: older ones are skipped, never queued */
+  private interim: LivePlot | null = null;
 
   constructor(
     private readonly el: HTMLElement,
@@ -123,6 +125,7 @@ class LiveFigure {
     this.busy = true;
     this.started = performance.now();
     this.el.dataset.progress = "0";
+    this.interim = null; // an interim figure of the cancelled computation is not drawn
     this.setBar(0);
     this.show("running", "computing in your browser…");
     const message: LiveRequest = { id: this.id, run: this.run, params: this.params() };
@@ -136,13 +139,31 @@ class LiveFigure {
     if (fraction !== null) this.bar.value = fraction;
   }
 
-  /** Draws `plot` after every draw already asked for. */
+  /**
+   * Draws an interim figure (a loss curve while training) once the draws before it are done;
+   * while one is waiting only the newest is kept, so a slow page never falls behind the worker.
+   */
+  private drawInterim(plot: LivePlot): void {
+    const queued = this.interim !== null;
+    this.interim = plot;
+    if (queued) return; // the queued draw will take this newer figure
+    this.enqueue(() => {
+      const next = this.interim;
+      this.interim = null;
+      return next ? this.notes.redraw(this.figure, next) : undefined;
+    });
+  }
+
+  /** Draws `plot` after every draw already asked for; an interim figure still waiting is dropped. */
   private draw(plot: LivePlot): Promise<unknown> {
-    this.drawing = this.drawing
-      .then(() => this.notes.redraw(this.figure, plot))
-      .catch((err: unknown) => {
-        console.error(`itolab live figure ${this.id}: the figure was not redrawn: ${String(err)}`);
-      });
+    this.interim = null;
+    return this.enqueue(() => this.notes.redraw(this.figure, plot));
+  }
+
+  private enqueue(job: () => unknown): Promise<unknown> {
+    this.drawing = this.drawing.then(job).catch((err: unknown) => {
+      console.error(`itolab live figure ${this.id}: the figure was not redrawn: ${String(err)}`);
+    });
     return this.drawing;
   }
 
@@ -152,7 +173,7 @@ class LiveFigure {
       this.el.dataset.progress = String(Number(this.el.dataset.progress ?? 0) + 1);
       this.setBar(r.fraction);
       this.status.textContent = `${r.text} (${Math.round(100 * r.fraction)} %)`;
-      if (r.plot) await this.draw(r.plot);
+      if (r.plot) this.drawInterim(r.plot);
       return;
     }
     this.busy = false;
@@ -161,7 +182,7 @@ class LiveFigure {
       this.show("error", r.error);
       return;
     }
-    await this.draw(r.plot);
+    await this.draw(r.plot); // replaces any interim figure still waiting
     if (r.run !== this.run) return;
     this.checks.replaceChildren(...r.checks.map(checkItem));
     const ms = performance.now() - this.started;
