@@ -47,6 +47,26 @@ describe.each(stems)("the live figures of %s", (stem) => {
   );
 });
 
+describe("every lecture is live", () => {
+  it("each notebook has at least two live figures (issue 24)", () => {
+    const lectures = fs
+      .readdirSync(`${root}/notebooks`)
+      .filter((f) => /^\d\d-.*\.ipynb$/.test(f))
+      .map((f) => f.replace(/\.ipynb$/, ""));
+    const count = Object.fromEntries(
+      lectures.map((stem) => [stem, liveFigures.filter((s) => s.stem === stem).length]),
+    );
+    expect(Object.entries(count).filter(([, n]) => n < 2)).toEqual([]);
+    expect(lectures.length).toBeGreaterThanOrEqual(14);
+  });
+
+  it("ids are unique and name their lecture", () => {
+    const ids = liveFigures.map((s) => s.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const s of liveFigures) expect(s.id.slice(0, 3)).toBe(s.stem.slice(0, 3));
+  });
+});
+
 describe("the report's key", () => {
   it("covers the notebook, the lecture's own live figures and the runtime", () => {
     const files = liveInputs(root, "02-simulating-sdes");

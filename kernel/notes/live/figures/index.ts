@@ -7,10 +7,10 @@ import { quadraticVariationLive } from "./00-quadratic-variation";
 import { scalingLive } from "./00-scaling";
 import { evaluationPointLive } from "./01-evaluation-point";
 import { isometryLive } from "./01-isometry";
-import { fluxLive } from "./03-flux";
-import { ouDensityLive } from "./03-ou-density";
 import { stabilityLive } from "./02-stability";
 import { strongOrderLive } from "./02-strong-order";
+import { fluxLive } from "./03-flux";
+import { ouDensityLive } from "./03-ou-density";
 import { probabilityFlowLive } from "./04-probability-flow";
 import { scoreTermLive } from "./04-score-term";
 import { empiricalBayesLive } from "./05-empirical-bayes";
@@ -33,4 +33,35 @@ import { picardLipschitzLive } from "./12-picard-lipschitz";
 import { earlyStoppingLive } from "./13-early-stopping";
 import { scoreBlowupLive } from "./13-score-blowup";
 
-export const liveFigures: readonly LiveFigureSpec[] = [strongOrderLive, stabilityLive, scoreTermLive, probabilityFlowLive, tweedieNoiseLive, empiricalBayesLive, elboTermsLive, ddpmScheduleLive, trainLive, samplerLive, lossWeightingLive, langevinStepLive, guidanceScaleLive, bridgePinningLive, cldFrictionLive, quadraticVariationLive, scalingLive, evaluationPointLive, isometryLive, picardLipschitzLive, girsanovDriftLive, ouDensityLive, fluxLive, scoreBlowupLive, earlyStoppingLive, flowStepsLive, flowFloorLive, samplerOrderLive, modelErrorLive];
+/** In lecture order, by file name. */
+export const liveFigures: readonly LiveFigureSpec[] = [
+  quadraticVariationLive,
+  scalingLive,
+  evaluationPointLive,
+  isometryLive,
+  stabilityLive,
+  strongOrderLive,
+  fluxLive,
+  ouDensityLive,
+  probabilityFlowLive,
+  scoreTermLive,
+  empiricalBayesLive,
+  tweedieNoiseLive,
+  ddpmScheduleLive,
+  elboTermsLive,
+  lossWeightingLive,
+  samplerLive,
+  trainLive,
+  guidanceScaleLive,
+  langevinStepLive,
+  bridgePinningLive,
+  cldFrictionLive,
+  flowFloorLive,
+  flowStepsLive,
+  modelErrorLive,
+  samplerOrderLive,
+  girsanovDriftLive,
+  picardLipschitzLive,
+  earlyStoppingLive,
+  scoreBlowupLive,
+];
