@@ -1,7 +1,8 @@
 /**
  * The committed report of the live notes (issue 24): `npm run live:verify` runs the Chromium
  * test of every lecture's live figures (test/kernel/notes/live.test.ts with LIVE_STEMS=all) and
- * of the labs in the page, and writes figures/live.json: per lecture, the sha256 of what its
+ * of its labs in the page (live-labs.test.ts with LAB_STEMS=all: each stub not attempted, each
+ * recorded mutant failing with its hint, the solution passing, an endless loop stopped), and writes figures/live.json: per lecture, the sha256 of what its
  * live page is made of (the notebook, its live figures' files, the live runtime), whether every
  * test passed, and each figure's measured redraw times (defaults in a new worker and in the
  * running one, each control's non-default setting) and the ✗ line of its failing setting.
@@ -35,8 +36,11 @@ export interface LiveLectureRecord {
 
 export interface LiveReportEntry extends LiveLectureRecord {
   sha256: string;
+  /** every test of the page's live figures and of its labs passed */
   passed: boolean;
   seconds: number;
+  /** the labs in the page (test/kernel/notes/live-labs.test.ts): tests run and passed */
+  labs: { tests: number; passed: number };
 }
 
 export interface LiveReport {
@@ -45,10 +49,11 @@ export interface LiveReport {
 }
 
 export const LIVE_REPORT_ABOUT =
-  "Every lecture's live figures tested in headless Chromium (npm run live:verify): each control " +
+  "Every lecture's live figures and labs tested in headless Chromium (npm run live:verify): each control " +
   "redraws and re-evaluates the checks, the failing setting shows ✗, cancellation, no console " +
   "error, no request leaving the page; times in ms. test/kernel/notes/live-report.test.ts keeps " +
-  "this fresh (sha256 of the notebook, its live figures and the live runtime).";
+  "this fresh (sha256 of the notebook, its live figures, its labs and the runtimes). The labs: " +
+  "every stub not attempted, every recorded mutant failing with its hint, the solution passing.";
 
 /** The files shared by every live page: the runtime, the element, the build, notes.js. */
 export const LIVE_RUNTIME_FILES: readonly string[] = [
@@ -59,6 +64,14 @@ export const LIVE_RUNTIME_FILES: readonly string[] = [
   "kernel/notes/live/browser/worker.ts",
   "kernel/notes/live/browser/messages.ts",
   "kernel/notes/assets/notes.js",
+  "kernel/notes/live/labs/bundle.ts",
+  "kernel/notes/live/labs/compile.ts",
+  "kernel/notes/live/labs/html.ts",
+  "kernel/notes/live/browser/labs/runtime.ts",
+  "kernel/notes/live/browser/labs/worker.ts",
+  "kernel/notes/live/browser/labs/messages.ts",
+  "src/labs/grade.ts",
+  "src/labs/compare.ts",
 ];
 
 /** The files a lecture's live page is made of, repo-relative and sorted. */
@@ -68,7 +81,13 @@ export function liveInputs(root: string, stem: string): string[] {
     .readdirSync(path.join(root, figures))
     .filter((f) => f.startsWith(`${stem.slice(0, 2)}-`) && f.endsWith(".ts"))
     .map((f) => path.join(figures, f));
-  return [path.join("notebooks", `${stem}.ipynb`), ...own, ...LIVE_RUNTIME_FILES].sort();
+  const nn = stem.slice(0, 2);
+  const labs = [
+    path.join("labs", "solutions", `${nn}.ts`),
+    path.join("labs", "mutants", `${nn}.ts`),
+    path.join("src", "labs", `lecture-${nn}.ts`),
+  ].filter((f) => fs.existsSync(path.join(root, f)));
+  return [path.join("notebooks", `${stem}.ipynb`), ...own, ...labs, ...LIVE_RUNTIME_FILES].sort();
 }
 
 /** sha256 over the names and contents of `liveInputs`. */

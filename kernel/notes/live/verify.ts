@@ -1,6 +1,7 @@
 /**
- * `npm run live:verify [-- NN …]`: the Chromium test of the live figures
- * (test/kernel/notes/live.test.ts) on every lecture that has them (or the ones named), then
+ * `npm run live:verify [-- NN …]`: the Chromium tests of the live figures
+ * (test/kernel/notes/live.test.ts) and of the labs in the page (live-labs.test.ts) on every
+ * lecture that has live figures (or the ones named), then
  * figures/live.json (./report.ts) updated with each lecture's pass, input sha256 and measured
  * redraw times, and a table of the defaults' redraw times against the issue's budget (1 s).
  * `--no-write` measures without touching the report (the bench uses it). Exit 1 when a lecture
@@ -30,7 +31,12 @@ interface JestJson {
 export function measureLive(
   root: string,
   stems: readonly string[],
-): { records: Map<string, LiveLectureRecord>; passed: Map<string, boolean>; seconds: number } {
+): {
+  records: Map<string, LiveLectureRecord>;
+  passed: Map<string, boolean>;
+  labs: Map<string, { tests: number; passed: number }>;
+  seconds: number;
+} {
   const dir = path.join(root, "build", "live-report");
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
@@ -39,11 +45,23 @@ export function measureLive(
   const jest = path.join(root, "node_modules", "jest", "bin", "jest.js");
   spawnSync(
     process.execPath,
-    [jest, "test/kernel/notes/live.test.ts", "--runInBand", "--json", `--outputFile=${json}`],
+    [
+      jest,
+      "test/kernel/notes/live.test.ts",
+      "test/kernel/notes/live-labs.test.ts",
+      "--runInBand",
+      "--json",
+      `--outputFile=${json}`,
+    ],
     {
       cwd: root,
       stdio: ["ignore", "inherit", "inherit"],
-      env: { ...process.env, LIVE_STEMS: stems.join(","), LIVE_REPORT_DIR: dir },
+      env: {
+        ...process.env,
+        LIVE_STEMS: stems.join(","),
+        LAB_STEMS: stems.join(","),
+        LIVE_REPORT_DIR: dir,
+      },
     },
   );
   const seconds = (Date.now() - t0) / 1000;
@@ -52,17 +70,30 @@ export function measureLive(
     : null;
   const records = new Map<string, LiveLectureRecord>();
   const passed = new Map<string, boolean>();
+  const labs = new Map<string, { tests: number; passed: number }>();
   for (const stem of stems) {
     const file = path.join(dir, `${stem}.json`);
     if (fs.existsSync(file)) records.set(stem, JSON.parse(fs.readFileSync(file, "utf8")));
-    const mine = (results?.testResults ?? [])
-      .flatMap((r) => r.assertionResults)
-      .filter((a) => a.ancestorTitles.some((t) => t.includes(stem)));
+    const all = (results?.testResults ?? []).flatMap((r) => r.assertionResults);
+    const mine = all.filter((a) =>
+      a.ancestorTitles.some((t) => t === `live figures of ${stem} in headless Chromium`),
+    );
+    const labTests = all.filter((a) =>
+      a.ancestorTitles.some((t) => t === `labs of ${stem} in headless Chromium`),
+    );
+    labs.set(stem, {
+      tests: labTests.length,
+      passed: labTests.filter((a) => a.status === "passed").length,
+    });
     // every test of the page ran and passed: 3 per figure; the first view, the Blob URL, http, the visit
     const expected = 3 * liveFigures.filter((s) => s.stem === stem).length + 4;
-    passed.set(stem, mine.length === expected && mine.every((a) => a.status === "passed"));
+    const labsHeld = labTests.length > 0 && labTests.every((a) => a.status === "passed");
+    passed.set(
+      stem,
+      mine.length === expected && mine.every((a) => a.status === "passed") && labsHeld,
+    );
   }
-  return { records, passed, seconds };
+  return { records, passed, labs, seconds };
 }
 
 /** One line per figure: the defaults' redraw in a new worker and in the running one. */
@@ -99,7 +130,7 @@ export async function main(argv: string[]): Promise<number> {
     );
     return 2;
   }
-  const { records, passed, seconds } = measureLive(root, stems);
+  const { records, passed, labs, seconds } = measureLive(root, stems);
   process.stdout.write(
     `\nlive figures, redraw times in headless Chromium (file://):\n  ${redrawTable(records.values()).join("\n  ")}\n`,
   );
@@ -115,6 +146,7 @@ export async function main(argv: string[]): Promise<number> {
         ...record,
         sha256: liveInputsSha256(root, stem),
         passed: passed.get(stem) === true,
+        labs: labs.get(stem) ?? { tests: 0, passed: 0 },
         seconds: Math.round(seconds / stems.length),
       };
     }

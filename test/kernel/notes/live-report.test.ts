@@ -29,6 +29,9 @@ describe.each(stems)("the live figures of %s", (stem) => {
     expect({ entry: entry !== undefined, hint }).toEqual({ entry: true, hint });
     expect({ sha256: entry.sha256, hint }).toEqual({ sha256: liveInputsSha256(root, stem), hint });
     expect({ passed: entry.passed, hint }).toEqual({ passed: true, hint });
+    // the labs in the page: each lab's stub, mutants, solution, endless loop, all held
+    expect(entry.labs.tests).toBeGreaterThanOrEqual(3 * 4);
+    expect(entry.labs.passed).toBe(entry.labs.tests);
   });
 
   it.each(liveFigures.filter((s) => s.stem === stem).map((s) => [s.id, s] as const))(

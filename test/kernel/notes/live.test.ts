@@ -16,6 +16,7 @@ import http from "http";
 import path from "path";
 import type { Browser, Page } from "playwright-core";
 import { buildLiveAssets, LiveAssets, noNodeBuiltins } from "../../../kernel/notes/live/bundle";
+import { buildLabAssets } from "../../../kernel/notes/live/labs/bundle";
 import { liveFigures } from "../../../kernel/notes/live/figures";
 import type { LiveFigureSpec } from "../../../kernel/notes/live/spec";
 import { assertSameSource, readLecture } from "../../../kernel/notes/lecture";
@@ -210,9 +211,11 @@ for (const STEM of STEMS) {
         const executed = await executedLecture(STEM);
         const lecture = readLecture(executed, `build/notebooks/${STEM}.ipynb`);
         const assets = await buildLiveAssets();
+        // the page as `npm run notes` builds it: its labs in the page too (live-labs.test.ts tests them)
         const site = buildSite([lecture], {
           figuresDir: path.join(root, "figures"),
           live: { specs: liveFigures, assets },
+          labs: await buildLabAssets(),
         });
         expect(site.liveFigures).toBe(liveFigures.filter((s) => s.stem === STEM).length);
         writeSite(site.files, path.join(work, STEM));
