@@ -3,7 +3,7 @@
  * (test/kernel/notes/live.test.ts) and of the labs in the page (live-labs.test.ts) on every
  * lecture that has live figures (or the ones named), then
  * figures/live.json (./report.ts) updated with each lecture's pass, input sha256 and measured
- * redraw times, and a table of the defaults' redraw times against the issue's budget (1 s).
+ * redraw times, and a table of the defaults' redraw times against the issue's budget (1 s; 5 s for training in the page).
  * `--no-write` measures without touching the report (the bench uses it). Exit 1 when a lecture
  * failed.
  */
@@ -22,6 +22,8 @@ import { liveFigures } from "./figures";
 
 /** The budget of a default redraw (issue 24), in ms: printed beside each measurement. */
 export const REDRAW_BUDGET_MS = 1000;
+/** Figures with their own budget: training in the page (issue 24: under 5 s). */
+export const BUDGETS_MS: Readonly<Record<string, number>> = { "07-train": 5000 };
 
 interface JestJson {
   testResults: { assertionResults: { ancestorTitles: string[]; status: string }[] }[];
@@ -31,6 +33,7 @@ interface JestJson {
 export function measureLive(
   root: string,
   stems: readonly string[],
+  options: { labs?: boolean } = {},
 ): {
   records: Map<string, LiveLectureRecord>;
   passed: Map<string, boolean>;
@@ -48,7 +51,7 @@ export function measureLive(
     [
       jest,
       "test/kernel/notes/live.test.ts",
-      "test/kernel/notes/live-labs.test.ts",
+      ...(options.labs === false ? [] : ["test/kernel/notes/live-labs.test.ts"]),
       "--runInBand",
       "--json",
       `--outputFile=${json}`,
@@ -87,7 +90,9 @@ export function measureLive(
     });
     // every test of the page ran and passed: 3 per figure; the first view, the Blob URL, http, the visit
     const expected = 3 * liveFigures.filter((s) => s.stem === stem).length + 4;
-    const labsHeld = labTests.length > 0 && labTests.every((a) => a.status === "passed");
+    const labsHeld =
+      options.labs === false ||
+      (labTests.length > 0 && labTests.every((a) => a.status === "passed"));
     passed.set(
       stem,
       mine.length === expected && mine.every((a) => a.status === "passed") && labsHeld,
@@ -102,14 +107,11 @@ export function redrawTable(records: Iterable<LiveLectureRecord>): string[] {
   for (const r of records) {
     for (const [id, f] of Object.entries(r.figures)) {
       const worst = Math.max(f.defaultsNewWorkerMs ?? NaN, f.defaultsRunningMs ?? NaN);
-      const verdict = !Number.isFinite(worst)
-        ? "not measured"
-        : worst < REDRAW_BUDGET_MS
-          ? "within"
-          : "OVER";
+      const budget = BUDGETS_MS[id] ?? REDRAW_BUDGET_MS;
+      const verdict = !Number.isFinite(worst) ? "not measured" : worst < budget ? "within" : "OVER";
       lines.push(
         `${id.padEnd(28)} defaults: new worker ${f.defaultsNewWorkerMs} ms, running worker ${f.defaultsRunningMs} ms ` +
-          `(${verdict} the ${REDRAW_BUDGET_MS} ms budget); slowest control ${Math.max(0, ...Object.values(f.controls))} ms`,
+          `(${verdict} the ${budget} ms budget); slowest control ${Math.max(0, ...Object.values(f.controls))} ms`,
       );
     }
   }
