@@ -44,7 +44,9 @@ async function executed(root: string, stem: string): Promise<string> {
 export async function main(argv: string[]): Promise<number> {
   const root = repoRoot();
   const wanted = argv.filter((a) => !a.startsWith("-"));
-  const shots = wanted.length ? wanted.map((id) => ({ id, show: "failing" as const })) : DEFAULTS;
+  const shots = wanted.length
+    ? wanted.map((id) => DEFAULTS.find((d) => d.id === id) ?? { id, show: "failing" as const })
+    : DEFAULTS;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { chromium } = require("playwright-core") as typeof import("playwright-core");
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

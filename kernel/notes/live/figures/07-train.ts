@@ -192,6 +192,9 @@ function trainingFigure(
     figure(traces, {
       title: { text: title },
       grid: { rows: 1, columns: 2, pattern: "independent" },
+      // the legend in the loss panel's empty upper right (the loss falls below 0.5 at once),
+      // clear of the data and of the animation's slider
+      legend: { x: 0.44, xanchor: "right", y: 1, yanchor: "top", bgcolor: "rgba(255,255,255,0.6)" },
       xaxis: { title: { text: "step" }, range: [0, steps] },
       yaxis: { title: { text: "loss" }, range: [0, 1.2] },
       xaxis2: { title: { text: "x₁" }, range: [-3.2, 3.2] },
@@ -292,8 +295,8 @@ function compute(params: LiveParams, progress: LiveProgress): LivePlot {
   }
   const totalMs = performance.now() - t0;
   const title =
-    `DSM in your browser: ${dataNames[dataName]}, width ${width}, ${steps} steps in ${(trainMs / 1000).toFixed(1)} s ` +
-    `(GEMM: ${kernel.kind === "wasm" ? "WebAssembly f64x2" : "JavaScript"}), ${samplerNames[sampler]}; ${(totalMs / 1000).toFixed(1)} s in all`;
+    `DSM in your browser: ${dataNames[dataName]}, width ${width}, ${steps} steps in ${(trainMs / 1000).toFixed(1)} s` +
+    `<br><sub>GEMM: ${kernel.kind === "wasm" ? "WebAssembly f64x2" : "JavaScript"}; ${samplerNames[sampler]}; ${(totalMs / 1000).toFixed(1)} s in all</sub>`;
   const fig = trainingFigure(loss, steps, held, run.x, title);
   const { frames, sliders, updatemenus } = particleFrames(run.snapshots, 3);
   return { ...fig, layout: { ...fig.layout, sliders, updatemenus }, frames };
