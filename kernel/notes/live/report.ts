@@ -59,6 +59,7 @@ export const LIVE_REPORT_ABOUT =
 export const LIVE_RUNTIME_FILES: readonly string[] = [
   "kernel/notes/live/spec.ts",
   "kernel/notes/live/html.ts",
+  "kernel/notes/live/progress.ts",
   "kernel/notes/live/bundle.ts",
   "kernel/notes/live/browser/runtime.ts",
   "kernel/notes/live/browser/worker.ts",

@@ -7,14 +7,13 @@
  * documented failing setting chosen (for 02-strong-order: Milstein without g′, so the ✗ shows)
  * or its defaults re-run (07-train: trained in the page), and the element photographed.
  */
-import fs from "fs";
 import path from "path";
-import { assertSameSource, readLecture } from "../lecture";
+import { readLecture } from "../lecture";
 import { buildSite, writeSite } from "../site";
 import { CHROMIUM, CHROMIUM_ARGS } from "../static-figures";
-import { runNotebooks, formatResult } from "../../runner/run-many";
 import { repoRoot } from "../../runner/paths";
 import { buildLiveAssets } from "./bundle";
+import { executedLecture } from "./executed";
 import { liveFigures } from "./figures";
 
 /** What each default picture shows: the failing setting (✗ with why), or a fresh run. */
@@ -22,24 +21,6 @@ const DEFAULTS: readonly { id: string; show: "failing" | "defaults" }[] = [
   { id: "02-strong-order", show: "failing" },
   { id: "07-train", show: "defaults" },
 ];
-
-async function executed(root: string, stem: string): Promise<string> {
-  const source = path.join(root, "notebooks", `${stem}.ipynb`);
-  const shared = path.join(root, "build", "notebooks", `${stem}.ipynb`);
-  if (fs.existsSync(shared)) {
-    try {
-      assertSameSource(readLecture(shared), source);
-      return shared;
-    } catch {
-      // stale: run it below
-    }
-  }
-  const [result] = await runNotebooks([source], {
-    outDir: path.join(root, "build", "screenshot", "executed"),
-  });
-  if (!result.passed) throw new Error(`${stem} failed:\n${formatResult(result)}`);
-  return result.outputPath ?? "";
-}
 
 export async function main(argv: string[]): Promise<number> {
   const root = repoRoot();
@@ -59,7 +40,7 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const lecture = readLecture(
-        await executed(root, spec.stem),
+        await executedLecture(root, spec.stem, path.join(root, "build", "screenshot", "executed")),
         `build/notebooks/${spec.stem}.ipynb`,
       );
       const site = buildSite([lecture], {

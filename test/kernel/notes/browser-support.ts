@@ -1,5 +1,7 @@
 /** Headless Chromium for the notes tests (not a test file): launch, offline pages, skip rules. */
 import fs from "fs";
+import http from "http";
+import path from "path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS } from "../../../kernel/notes/static-figures";
 
@@ -61,3 +63,38 @@ export const RAW_MATH = `(function () {
   body.querySelectorAll("pre, code, script, .katex, figure, iframe").forEach(function (n) { n.remove(); });
   return body.textContent.match(/\\$[^$\\n]+\\$/g) || [];
 })()`;
+
+/**
+ * A plain static server of `dir` on 127.0.0.1 (a free port): the notes as a web host serves
+ * them. Returns its origin, the pattern of URLs a page may request (the server, data:, blob:,
+ * about:) and `close`.
+ */
+export async function serveDir(
+  dir: string,
+): Promise<{ origin: string; allow: RegExp; close: () => void }> {
+  const types: Record<string, string> = {
+    ".html": "text/html",
+    ".js": "text/javascript",
+    ".css": "text/css",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".woff2": "font/woff2",
+  };
+  const server = http.createServer((req, res) => {
+    const file = path.join(dir, decodeURIComponent((req.url ?? "/").split("?")[0]));
+    if (
+      !file.startsWith(dir + path.sep) ||
+      !fs.existsSync(file) ||
+      fs.statSync(file).isDirectory()
+    ) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": types[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const allow = new RegExp(`^(${origin.replace(/[.]/g, "\\.")}/|data:|blob:|about:)`);
+  return { origin, allow, close: () => server.close() };
+}

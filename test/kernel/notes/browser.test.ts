@@ -10,7 +10,6 @@
  * The real course and its real API reference get the same page checks in course-notes.ts.
  */
 import fs from "fs";
-import http from "http";
 import path from "path";
 import type { Browser, Page } from "playwright-core";
 import { lectureFigures } from "../../../kernel/notes/figure-spec";
@@ -20,7 +19,14 @@ import { renderStaticFigures } from "../../../kernel/notes/static-figures";
 import { formatResult, runNotebooks } from "../../../kernel/runner/run-many";
 import { fixtureApi } from "./api-fixture";
 import { fixtureReport, NOTATION } from "./calibration-fixture";
-import { launch, MEASURE_FIGURES, offlinePage, RAW_MATH, runBrowserTests } from "./browser-support";
+import {
+  launch,
+  MEASURE_FIGURES,
+  offlinePage,
+  RAW_MATH,
+  runBrowserTests,
+  serveDir,
+} from "./browser-support";
 import { HOSTILE, writeFixture } from "./fixture";
 import { root } from "./support";
 
@@ -253,32 +259,7 @@ async function expectFiguresDrawn(page: Page, name: string): Promise<number> {
   }, 30_000);
 
   it("over http from a plain static server: figures drawn, every request to that server", async () => {
-    const types: Record<string, string> = {
-      ".html": "text/html",
-      ".js": "text/javascript",
-      ".css": "text/css",
-      ".svg": "image/svg+xml",
-      ".png": "image/png",
-      ".woff2": "font/woff2",
-    };
-    const server = http.createServer((req, res) => {
-      const file = path.join(siteDir, decodeURIComponent((req.url ?? "/").split("?")[0]));
-      if (
-        !file.startsWith(siteDir + path.sep) ||
-        !fs.existsSync(file) ||
-        fs.statSync(file).isDirectory()
-      ) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, {
-        "content-type": types[path.extname(file)] ?? "application/octet-stream",
-      });
-      fs.createReadStream(file).pipe(res);
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-    const allow = new RegExp(`^(${origin.replace(/[.]/g, "\\.")}/|data:|blob:|about:)`);
+    const { origin, allow, close } = await serveDir(siteDir);
     const { context, page, log } = await offlinePage(browser, { allow });
     try {
       await page.goto(`${origin}/98-fixture.html`);
@@ -288,7 +269,7 @@ async function expectFiguresDrawn(page: Page, name: string): Promise<number> {
       expect(log.requests.filter((u) => !u.startsWith(origin))).toEqual([]);
     } finally {
       await context.close();
-      server.close();
+      close();
     }
   }, 30_000);
 });

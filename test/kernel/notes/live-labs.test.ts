@@ -31,9 +31,9 @@ import {
   verdictOfReport,
 } from "../../../kernel/notes/live/labs/compile";
 import { labCellHtml, labPage, lectureLabCells } from "../../../kernel/notes/live/labs/html";
-import { assertSameSource, Lecture, readLecture } from "../../../kernel/notes/lecture";
+import { Lecture, readLecture } from "../../../kernel/notes/lecture";
+import { executedLecture } from "../../../kernel/notes/live/executed";
 import { buildSite, writeSite } from "../../../kernel/notes/site";
-import { formatResult, runNotebooks } from "../../../kernel/runner/run-many";
 import { solutionFunctions } from "../../../kernel/runner/lab-solutions";
 import { labStubs } from "../../../kernel/labs/stubs";
 import { launch, offlinePage, PageLog, runBrowserTests } from "./browser-support";
@@ -217,23 +217,6 @@ describe("labs in the page: the worker's helpers, in Node", () => {
   });
 });
 
-/** An executed copy of the lecture whose source matches the notebook, executing it if needed. */
-async function executedLecture(stem: string): Promise<string> {
-  const source = path.join(root, "notebooks", `${stem}.ipynb`);
-  const shared = path.join(root, "build", "notebooks", `${stem}.ipynb`);
-  if (fs.existsSync(shared)) {
-    try {
-      assertSameSource(readLecture(shared), source);
-      return shared;
-    } catch {
-      // stale: run it again below
-    }
-  }
-  const [result] = await runNotebooks([source], { outDir: path.join(work, "executed") });
-  if (!result.passed) throw new Error(`${stem} failed:\n${formatResult(result)}`);
-  return result.outputPath ?? "";
-}
-
 let assets: Promise<LabAssets> | null = null;
 
 interface LabView {
@@ -300,7 +283,7 @@ for (const STEM of STEMS) {
 
     beforeAll(async () => {
       ensureBuilt({ quiet: true });
-      const executed = await executedLecture(STEM);
+      const executed = await executedLecture(root, STEM, path.join(work, "executed"));
       lecture = readLecture(executed, `build/notebooks/${STEM}.ipynb`);
       assets ??= buildLabAssets();
       const a = await assets;

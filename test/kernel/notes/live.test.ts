@@ -12,17 +12,23 @@
  * Node built-in pulled into the browser build fails it.
  */
 import fs from "fs";
-import http from "http";
 import path from "path";
 import type { Browser, Page } from "playwright-core";
 import { buildLiveAssets, LiveAssets, noNodeBuiltins } from "../../../kernel/notes/live/bundle";
 import { buildLabAssets } from "../../../kernel/notes/live/labs/bundle";
 import { liveFigures } from "../../../kernel/notes/live/figures";
 import type { LiveFigureSpec } from "../../../kernel/notes/live/spec";
-import { assertSameSource, readLecture } from "../../../kernel/notes/lecture";
+import { readLecture } from "../../../kernel/notes/lecture";
+import { executedLecture } from "../../../kernel/notes/live/executed";
 import { buildSite, writeSite } from "../../../kernel/notes/site";
-import { formatResult, runNotebooks } from "../../../kernel/runner/run-many";
-import { launch, MEASURE_FIGURES, offlinePage, PageLog, runBrowserTests } from "./browser-support";
+import {
+  launch,
+  MEASURE_FIGURES,
+  offlinePage,
+  PageLog,
+  runBrowserTests,
+  serveDir,
+} from "./browser-support";
 import { root } from "./support";
 
 import {
@@ -54,23 +60,6 @@ const work = path.join(root, "build", "notes-test", "live");
 const LONG_MS = 3000;
 // Redraw times are printed, not asserted: timing goals live in `npm run bench` (DEVELOPERS.md),
 // and issue 24's budget (the defaults under 1 s in headless Chromium) is to be measured there.
-
-/** An executed copy of the lecture whose source matches the notebook, executing it if needed. */
-async function executedLecture(STEM: string): Promise<string> {
-  const source = path.join(root, "notebooks", `${STEM}.ipynb`);
-  const shared = path.join(root, "build", "notebooks", `${STEM}.ipynb`);
-  if (fs.existsSync(shared)) {
-    try {
-      assertSameSource(readLecture(shared), source);
-      return shared;
-    } catch {
-      // stale: run it again below
-    }
-  }
-  const [result] = await runNotebooks([source], { outDir: path.join(work, "executed") });
-  if (!result.passed) throw new Error(`${STEM} failed:\n${formatResult(result)}`);
-  return result.outputPath ?? "";
-}
 
 describe("the browser build", () => {
   let assets: LiveAssets;
@@ -208,7 +197,7 @@ for (const STEM of STEMS) {
 
       beforeAll(async () => {
         ensureBuilt({ quiet: true });
-        const executed = await executedLecture(STEM);
+        const executed = await executedLecture(root, STEM, path.join(work, "executed"));
         const lecture = readLecture(executed, `build/notebooks/${STEM}.ipynb`);
         const assets = await buildLiveAssets();
         // the page as `npm run notes` builds it: its labs in the page too (live-labs.test.ts tests them)
@@ -378,29 +367,7 @@ for (const STEM of STEMS) {
 
       it("over http too: the first live figure redraws, no request leaves the site", async () => {
         const siteDir = path.join(work, STEM);
-        const types: Record<string, string> = {
-          ".html": "text/html",
-          ".js": "text/javascript",
-          ".css": "text/css",
-        };
-        const server = http.createServer((req, res) => {
-          const file = path.join(siteDir, decodeURIComponent((req.url ?? "/").split("?")[0]));
-          if (
-            !file.startsWith(siteDir + path.sep) ||
-            !fs.existsSync(file) ||
-            fs.statSync(file).isDirectory()
-          ) {
-            res.writeHead(404).end();
-            return;
-          }
-          res.writeHead(200, {
-            "content-type": types[path.extname(file)] ?? "application/octet-stream",
-          });
-          fs.createReadStream(file).pipe(res);
-        });
-        await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-        const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-        const allow = new RegExp(`^(${origin.replace(/[.]/g, "\\.")}/|data:|blob:|about:)`);
+        const { origin, allow, close } = await serveDir(siteDir);
         const visit = await offlinePage(browser, { allow });
         try {
           await visit.page.goto(`${origin}/${STEM}.html`);
@@ -422,7 +389,7 @@ for (const STEM of STEMS) {
           ).toEqual([]);
         } finally {
           await visit.context.close();
-          server.close();
+          close();
         }
       }, 120_000);
 

@@ -23,7 +23,7 @@
  *   rv-53 to rv-14)
  */
 import { createRng, spawn } from "../../../../src/rng";
-import { brownianStream, gridTimes, uniformGrid, type BrownianSource } from "../../../../src/brownian";
+import { brownianStream, gridTimes, uniformGrid } from "../../../../src/brownian";
 import { eulerMaruyama, integrate, type Sde } from "../../../../src/sde";
 import { ornsteinUhlenbeck } from "../../../../src/processes";
 import {
@@ -39,6 +39,7 @@ import { linspace, row } from "../../../../src/base";
 import { figure, histogramTrace, lineTrace } from "../../../../src/plot";
 import { checkAllClose, checkPValue } from "../../../../src/check";
 import { LiveFigureSpec, LiveParams, LiveProgress, livePlot, numberParam, oneOf } from "../spec";
+import { reportingSource } from "../progress";
 
 const data = gaussianMixture({ weights: [0.3, 0.7], means: [-2, 1.5], covs: [0.25, 0.5] }); // p_0
 const T = 2;
@@ -61,22 +62,6 @@ function weightedScore(lambda: number): ScoreFunction {
     score(t, x, out, n) {
       exact.score(t, x, out, n);
       for (let i = 0; i < n; i++) out[i] *= lambda;
-    },
-  };
-}
-
-/** The source's increments, reporting progress from `from` to `to` every eighth of the steps. */
-function reporting(source: BrownianSource, progress: LiveProgress, from: number, to: number, text: string): BrownianSource {
-  const K = source.grid.steps;
-  const every = Math.max(1, Math.round(K / 8));
-  return {
-    grid: source.grid,
-    paths: source.paths,
-    dim: source.dim,
-    levyArea: source.levyArea,
-    increments(k, dW, dZ) {
-      if (k % every === 0) progress(from + ((to - from) * k) / K, text);
-      source.increments(k, dW, dZ);
     },
   };
 }
@@ -165,7 +150,7 @@ function compute(params: LiveParams, progress: LiveProgress) {
   const [rData, , rRev] = spawn(createRng(seed), 9); // the notebook's streams
   // forward: N paths from p_0 by Euler–Maruyama (h = 0.005), saved at t = 0, 0.5, …, 2
   const x0 = sampleMixture(rData, data, N);
-  const brownianForward = reporting(
+  const brownianForward = reportingSource(
     brownianStream(rData, uniformGrid(0, T, 400), N, 1),
     progress, 0, 0.2, "forward paths",
   );
@@ -174,7 +159,7 @@ function compute(params: LiveParams, progress: LiveProgress) {
   // the sampler with the score weighted by λ, from exact draws of p_T
   const xT = sampleMixture(rRev, exact.marginal(T), N);
   const rev = reverseSde(ou.sde, weightedScore(lambda));
-  const brownianReverse = reporting(
+  const brownianReverse = reportingSource(
     brownianStream(rRev, uniformGrid(T, 0, K), N, 1),
     progress, 0.2, 0.7, "the reverse sampler",
   );

@@ -27,7 +27,7 @@
  *   Ann. Probab. 18(3); notebooks/09-bridges-and-cld.ipynb, section 5 (cells bc-42 to bc-25)
  */
 import { createRng, fillNormal, spawn } from "../../../../src/rng";
-import { brownianStream, uniformGrid, type BrownianSource } from "../../../../src/brownian";
+import { brownianStream, uniformGrid } from "../../../../src/brownian";
 import { eulerMaruyama, integrate } from "../../../../src/sde";
 import { gaussianMixture, mixtureCdf, mixtureLogDensity } from "../../../../src/mixture";
 import { criticallyDampedLangevin } from "../../../../src/processes";
@@ -40,6 +40,7 @@ import { column, linspace } from "../../../../src/base";
 import { figure, histogramTrace, lineTrace } from "../../../../src/plot";
 import { checkPValue, checkTrue } from "../../../../src/check";
 import { LiveFigureSpec, LiveParams, LiveProgress, livePlot, numberParam, oneOf } from "../spec";
+import { reportingSource } from "../progress";
 
 const data = gaussianMixture({ weights: [0.3, 0.7], means: [-2, 1.5], covs: [0.25, 0.5] });
 const MASSES = ["0.25", "1", "4"] as const;
@@ -55,28 +56,6 @@ const ksBiasFalseFail = (alpha: number, n: number, d: number) => {
   const lambda = Math.sqrt(Math.log(2 / alpha) / 2) - 1 / (6 * Math.sqrt(n)) - Math.sqrt(n) * d;
   return Math.min(0.99, 2 * Math.exp(-2 * Math.max(0, lambda) ** 2));
 };
-
-/** The source's increments, reporting progress from `from` to `to` every eighth of the steps. */
-function reporting(
-  source: BrownianSource,
-  progress: LiveProgress,
-  from: number,
-  to: number,
-  text: string,
-): BrownianSource {
-  const K = source.grid.steps;
-  const every = Math.max(1, Math.round(K / 8));
-  return {
-    grid: source.grid,
-    paths: source.paths,
-    dim: source.dim,
-    levyArea: source.levyArea,
-    increments(k, dW, dZ) {
-      if (k % every === 0) progress(from + ((to - from) * k) / K, text);
-      source.increments(k, dW, dZ);
-    },
-  };
-}
 
 function compute(params: LiveParams, progress: LiveProgress) {
   const mass = Number(oneOf(params, "mass", MASSES));
@@ -99,7 +78,7 @@ function compute(params: LiveParams, progress: LiveProgress) {
     },
   };
   const brownian = brownianStream(rw.clone(), uniformGrid(1, 0, K), N, D);
-  const source = reporting(brownian, progress, 0, 0.9, "the reverse SDE with the velocity score");
+  const source = reportingSource(brownian, progress, 0, 0.9, "the reverse SDE with the velocity score");
   const reverse = reverseSde(cld.sde, vScore);
   const uGen = integrate(reverse, eulerMaruyama, prior, source).x;
   // the reverse drifts with either score at the prior's and the generated points, t = 1, ¾, …, 0
