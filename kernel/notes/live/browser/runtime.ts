@@ -14,7 +14,8 @@
  * view), "running", "pass" or "fail" (every re-evaluated check held, or one did not), "error"
  * (the computation stopped: bad settings); `data-run` counts the redraws, `data-ms` times the
  * last one from the change to the redrawn figure, `data-cancelled` counts the computations a
- * newer change stopped, `data-progress` the progress reports of the running computation (a
+ * newer change stopped (a spare worker, started while the figure was idle, takes its place
+ * without a script load), `data-progress` the progress reports of the running computation (a
  * `<progress>` bar and the status line show them; an interim figure, e.g. a loss curve while a
  * network trains, is drawn at once).
  */
@@ -56,6 +57,8 @@ function checkItem(c: LiveCheck): HTMLLIElement {
 
 class LiveFigure {
   private worker: Worker | null = null;
+  /** a worker started while the figure was idle, ready to replace a cancelled one */
+  private spare: Worker | null = null;
   private busy = false;
   private run = 0;
   private started = 0;
@@ -110,7 +113,9 @@ class LiveFigure {
       this.el.dataset.cancelled = String(Number(this.el.dataset.cancelled ?? 0) + 1);
     }
     if (this.worker === null) {
-      const w = new Worker(workerSource());
+      // the spare, already loaded, if there is one (a cancel then costs no script load)
+      const w = this.spare ?? new Worker(workerSource());
+      this.spare = null;
       w.onmessage = (e: MessageEvent<LiveReply>) => void this.reply(e.data);
       w.onerror = (e) => {
         e.preventDefault();
@@ -178,6 +183,7 @@ class LiveFigure {
     }
     this.busy = false;
     this.setBar(null);
+    this.spare ??= new Worker(workerSource()); // idle now: load the next change's stand-in
     if (!r.ok) {
       this.show("error", r.error);
       return;
