@@ -30,7 +30,8 @@
  * 10^{-4}$ prediction bounds of its 32 pilot trainings: 0.188, 0.123, 0.0426, 0.0144, 0.0144 at $t
  * = 0.05, 0.1, 0.3, 0.6, 1$), the quality the notebook asserts for its trained network; a new
  * in-page training misses one with probability at most the 95% Clopper–Pearson bound of its own
- * pilot (`TRAIN_PILOT`: 20 trainings at the defaults, seeds 20260707 + 0…19, none above a bound).
+ * pilot (`TRAIN_PILOT`: 100 trainings at the defaults, seeds 20260707 + 0…99, none above a bound;
+ * `node kernel/bin/live-pilot.js 07-train 100` repeats it).
  * Then the sampler's output against the exact $p_{t_{\min}}$ by the one-sample KS tests along four
  * projections of 07-sampler.ts (Bonferroni, α = 10⁻³; the notebook's MMD permutation test takes
  * seconds at N = 500), none of the 20 pilot runs rejected. For the other data sets, which the
@@ -85,10 +86,11 @@ const STUDENT_Q = 4.216; // t_31(1 − 10⁻⁴)
 const errorBound = (j: number) =>
   Math.exp(pilotLogMean[j] + STUDENT_Q * pilotLogSd[j] * Math.sqrt(1 + 1 / 32));
 /**
- * The in-page pilot at the defaults (20 trainings, seeds 20260707 + 0…19): trainings with some
- * E(t) above its bound, and runs whose KS check rejected; 95% Clopper–Pearson bounds (0/20 → 0.139).
+ * The in-page pilot at the defaults (100 trainings, seeds 20260707 + 0…99, by
+ * `node kernel/bin/live-pilot.js 07-train 100`): trainings with some E(t) above its bound, and
+ * runs whose KS check rejected; 95% Clopper–Pearson bounds (0/100 → 1 − 0.05^{1/100} = 0.0295).
  */
-const TRAIN_PILOT = { errorMisses: 0, errorBound: 0.139, ksRejections: 0, ksBound: 0.139 };
+const TRAIN_PILOT = { errorMisses: 0, errorBound: 0.0295, ksRejections: 0, ksBound: 0.0295 };
 /** the MMD test's rate, as the notebook declares for its swiss roll (0 of 15 pilot trainings) */
 const MMD_FALSE_FAIL = 0.181;
 
@@ -267,7 +269,7 @@ function compute(params: LiveParams, progress: LiveProgress): LivePlot {
         reason:
           `the notebook's bound (32 pilot trainings of its 3000-step run); ` +
           `width ${width}, ${steps} steps, lr ${lr}, averaged`,
-        falseFail: TRAIN_PILOT.errorBound, // in-page pilot: 0 of 20 trainings above a bound
+        falseFail: TRAIN_PILOT.errorBound, // in-page pilot: 0 of 100 trainings above a bound
       });
     });
   }
@@ -281,7 +283,7 @@ function compute(params: LiveParams, progress: LiveProgress): LivePlot {
       {
         alpha: 1e-3,
         reason: `one-sample KS along e₁, e₂, (e₁ ± e₂)/√2 against the exact mixture, Bonferroni; N = ${NS}, K = ${K}`,
-        falseFail: TRAIN_PILOT.ksBound, // in-page pilot: 0 of 20 rejected
+        falseFail: TRAIN_PILOT.ksBound, // in-page pilot: 0 of 100 rejected
       },
     );
   } else {
