@@ -95,7 +95,8 @@ export const br = (depth: number): Code => [0x0c, depth];
 export const brIf = (depth: number): Code => [0x0d, depth];
 export const ret: Code = 0x0f;
 
-function flat(code: Code): number[] {
+/** The bytes of nested code, in order. */
+export function flat(code: Code): number[] {
   const out: number[] = [];
   const walk = (c: Code): void => {
     if (typeof c === "number") out.push(c);
@@ -105,13 +106,31 @@ function flat(code: Code): number[] {
   return out;
 }
 
-function section(id: number, bytes: number[]): number[] {
+/** A module section: its id, its byte length, its bytes. */
+export function section(id: number, bytes: number[]): number[] {
   return [id, ...uleb(bytes.length), ...bytes];
 }
 
-function name(s: string): number[] {
+/** A name as the binary format stores it: its length, then its (ASCII) bytes. */
+export function name(s: string): number[] {
   const b = Array.from(s, (c) => c.charCodeAt(0));
   return [...uleb(b.length), ...b];
+}
+
+/** A function's body as the code section holds it: runs of equal local types, the code, `end`. */
+export function functionBody(locals: number[], body: Code): number[] {
+  const groups: [number, number][] = [];
+  for (const t of locals) {
+    const last = groups[groups.length - 1];
+    if (last && last[1] === t) last[0]++;
+    else groups.push([1, t]);
+  }
+  return [
+    ...uleb(groups.length),
+    ...groups.flatMap(([c, t]) => [...uleb(c), t]),
+    ...flat(body),
+    0x0b,
+  ];
 }
 
 /**
@@ -128,18 +147,7 @@ export function assemble(
 ): Uint8Array {
   const types = typeof params === "number" ? new Array<number>(params).fill(I32) : params;
   const results = options.result === undefined ? [0] : [1, options.result];
-  const groups: [number, number][] = [];
-  for (const t of locals) {
-    const last = groups[groups.length - 1];
-    if (last && last[1] === t) last[0]++;
-    else groups.push([1, t]);
-  }
-  const fbody = [
-    ...uleb(groups.length),
-    ...groups.flatMap(([c, t]) => [...uleb(c), t]),
-    ...flat(body),
-    0x0b,
-  ];
+  const fbody = functionBody(locals, body);
   const bytes = [
     [0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0],
     section(1, [1, 0x60, ...uleb(types.length), ...types, ...results]),
@@ -152,7 +160,7 @@ export function assemble(
 }
 
 /** The part of the WebAssembly JS API used here (the project's lib has no DOM types). */
-interface WasmApi {
+export interface WasmApi {
   validate(bytes: Uint8Array): boolean;
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object) => { exports: Record<string, unknown> };

@@ -51,22 +51,6 @@ export interface WasmFunction {
   body: Code;
 }
 
-function flat(code: Code): number[] {
-  const out: number[] = [];
-  const walk = (c: Code): void => {
-    if (typeof c === "number") out.push(c);
-    else for (const x of c) walk(x);
-  };
-  walk(code);
-  return out;
-}
-
-const section = (id: number, bytes: number[]): number[] => [id, ...w.uleb(bytes.length), ...bytes];
-const name = (s: string): number[] => [
-  ...w.uleb(s.length),
-  ...Array.from(s, (c) => c.charCodeAt(0)),
-];
-
 /** A module exporting memory "mem" (growable, one page to start) and each function by name. */
 export function assembleModule(fns: WasmFunction[]): Uint8Array {
   const types = fns.flatMap((f) => [
@@ -76,43 +60,25 @@ export function assembleModule(fns: WasmFunction[]): Uint8Array {
     0,
   ]);
   const bodies = fns.map((f) => {
-    const groups: [number, number][] = [];
-    for (const t of f.locals) {
-      const last = groups[groups.length - 1];
-      if (last && last[1] === t) last[0]++;
-      else groups.push([1, t]);
-    }
-    const body = [
-      ...w.uleb(groups.length),
-      ...groups.flatMap(([c, t]) => [...w.uleb(c), t]),
-      ...flat(f.body),
-      0x0b,
-    ];
+    const body = w.functionBody(f.locals, f.body);
     return [...w.uleb(body.length), ...body];
   });
   const exports = [
     ...w.uleb(fns.length + 1),
-    ...name("mem"),
+    ...w.name("mem"),
     0x02,
     0,
-    ...fns.flatMap((f, i) => [...name(f.name), 0x00, ...w.uleb(i)]),
+    ...fns.flatMap((f, i) => [...w.name(f.name), 0x00, ...w.uleb(i)]),
   ];
   const bytes = [
     [0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0],
-    section(1, [...w.uleb(fns.length), ...types]),
-    section(3, [...w.uleb(fns.length), ...fns.flatMap((_, i) => w.uleb(i))]),
-    section(5, [1, 0x00, 1]),
-    section(7, exports),
-    section(10, [...w.uleb(fns.length), ...bodies.flat()]),
+    w.section(1, [...w.uleb(fns.length), ...types]),
+    w.section(3, [...w.uleb(fns.length), ...fns.flatMap((_, i) => w.uleb(i))]),
+    w.section(5, [1, 0x00, 1]),
+    w.section(7, exports),
+    w.section(10, [...w.uleb(fns.length), ...bodies.flat()]),
   ];
-  return new Uint8Array(flat(bytes));
-}
-
-/** The part of the WebAssembly JS API used here (the project's lib has no DOM types). */
-interface WasmApi {
-  validate(bytes: Uint8Array): boolean;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => { exports: Record<string, unknown> };
+  return new Uint8Array(w.flat(bytes));
 }
 
 /**
@@ -124,7 +90,7 @@ export function moduleFactory(
 ): () => { mem: w.WasmMemory; fns: Record<string, (...args: number[]) => number> } | null {
   let compiled: object | null | undefined;
   return () => {
-    const WA = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+    const WA = (globalThis as { WebAssembly?: w.WasmApi }).WebAssembly;
     if (compiled === undefined) {
       const bytes = build();
       compiled = WA && WA.validate(bytes) ? new WA.Module(bytes) : null;
