@@ -14,6 +14,18 @@ import crypto from "crypto";
 import fs from "fs";
 import path from "path";
 
+/**
+ * The lectures of `all` named in `wanted` (lecture numbers "07" or stems), or all of them when
+ * `wanted` holds "all"; `wanted` may be a comma-separated string (an environment variable).
+ */
+export function selectStems(all: readonly string[], wanted: string | readonly string[]): string[] {
+  const names = (typeof wanted === "string" ? wanted.split(",") : wanted)
+    .map((w) => w.trim())
+    .filter(Boolean);
+  if (names.includes("all")) return [...all];
+  return all.filter((s) => names.some((w) => s === w || s.startsWith(`${w}-`)));
+}
+
 /** The lectures whose live pages `npm test` opens in Chromium (the others: `npm run live:verify`). */
 export const LIVE_REPRESENTATIVE: readonly string[] = ["02-simulating-sdes", "07-score-matching"];
 

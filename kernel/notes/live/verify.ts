@@ -17,6 +17,7 @@ import {
   LiveLectureRecord,
   LiveReport,
   liveReportPath,
+  selectStems,
 } from "./report";
 import { liveFigures } from "./figures";
 
@@ -123,9 +124,7 @@ export async function main(argv: string[]): Promise<number> {
   const write = !argv.includes("--no-write");
   const wanted = argv.filter((a) => !a.startsWith("-"));
   const all = [...new Set(liveFigures.map((s) => s.stem))].sort();
-  const stems = wanted.length
-    ? all.filter((s) => wanted.some((w) => s === w || s.startsWith(`${w}-`)))
-    : all;
+  const stems = wanted.length ? selectStems(all, wanted) : all;
   if (stems.length === 0) {
     process.stderr.write(
       `live:verify: no lecture with live figures matches ${wanted.join(", ")}\n`,

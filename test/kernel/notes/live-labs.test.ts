@@ -33,6 +33,7 @@ import {
 import { labCellHtml, labPage, lectureLabCells } from "../../../kernel/notes/live/labs/html";
 import { Lecture, readLecture } from "../../../kernel/notes/lecture";
 import { executedLecture } from "../../../kernel/notes/live/executed";
+import { selectStems } from "../../../kernel/notes/live/report";
 import { buildSite, writeSite } from "../../../kernel/notes/site";
 import { solutionFunctions } from "../../../kernel/runner/lab-solutions";
 import { labStubs } from "../../../kernel/labs/stubs";
@@ -52,13 +53,7 @@ const ALL_STEMS = fs
   )
   .map((f) => f.replace(/\.ipynb$/, ""))
   .sort();
-const wanted = (process.env.LAB_STEMS ?? "00")
-  .split(",")
-  .map((w) => w.trim())
-  .filter(Boolean);
-const STEMS = wanted.includes("all")
-  ? ALL_STEMS
-  : ALL_STEMS.filter((s) => wanted.some((w) => s === w || s.startsWith(`${w}-`)));
+const STEMS = selectStems(ALL_STEMS, process.env.LAB_STEMS ?? "00");
 
 /** The recorded mutants of a lecture as code for the editor: `const fn = <the wrong function>;`. */
 function mutantSources(nn: string): { lab: string; mistake: string; code: string }[] {

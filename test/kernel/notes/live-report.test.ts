@@ -15,6 +15,7 @@ import {
   liveInputsSha256,
   LiveReport,
   liveReportPath,
+  selectStems,
 } from "../../../kernel/notes/live/report";
 import { root } from "./support";
 
@@ -67,6 +68,16 @@ describe("every lecture is live", () => {
     const ids = liveFigures.map((s) => s.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const s of liveFigures) expect(s.id.slice(0, 3)).toBe(s.stem.slice(0, 3));
+  });
+});
+
+describe("selectStems", () => {
+  const all = ["00-brownian-motion", "02-simulating-sdes", "07-score-matching"];
+  it("takes lecture numbers or stems, as a list or a comma-separated string, or all", () => {
+    expect(selectStems(all, "02, 07")).toEqual(["02-simulating-sdes", "07-score-matching"]);
+    expect(selectStems(all, ["07-score-matching"])).toEqual(["07-score-matching"]);
+    expect(selectStems(all, "all")).toEqual(all);
+    expect(selectStems(all, "0")).toEqual([]); // a prefix of a number is not a lecture
   });
 });
 

@@ -33,6 +33,7 @@ import { root } from "./support";
 
 import {
   LIVE_REPRESENTATIVE as REPRESENTATIVE,
+  selectStems,
   LiveLectureRecord,
 } from "../../../kernel/notes/live/report";
 
@@ -47,14 +48,7 @@ const { ensureBuilt } = require("../../../kernel/bin/build-if-stale.js");
  * live-report.test.ts). With LIVE_REPORT_DIR set, each lecture's measurements are written there.
  */
 const ALL_STEMS = [...new Set(liveFigures.map((s) => s.stem))];
-const wanted = (process.env.LIVE_STEMS ?? REPRESENTATIVE.join(","))
-  .split(",")
-  .filter((w) => w.trim() !== "");
-const STEMS = !wanted.includes("all")
-  ? ALL_STEMS.filter((stem) =>
-      wanted.some((w) => stem === w.trim() || stem.startsWith(`${w.trim()}-`)),
-    )
-  : ALL_STEMS;
+const STEMS = selectStems(ALL_STEMS, process.env.LIVE_STEMS ?? REPRESENTATIVE);
 const work = path.join(root, "build", "notes-test", "live");
 /** A redraw longer than this (ms) must have shown progress: 3× the 1 s budget, for loaded machines. */
 const LONG_MS = 3000;
