@@ -5,6 +5,7 @@ export { normalPdf, normalCdf } from "./normal-distribution";
 export { normalQuantile } from "./normal-quantile";
 export { kolmogorovCdf, kolmogorovSurvival } from "./kolmogorov";
 export { ksOneSample, type KsResult } from "./ks-one-sample";
+export { ksRejectionBound } from "./ks-rejection-bound";
 export { ksTwoSample } from "./ks-two-sample";
 export { fitSlope, type SlopeFit } from "./fit-slope";
 export { sampleQuantile } from "./quantile";

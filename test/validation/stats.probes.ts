@@ -10,6 +10,7 @@ import {
   kolmogorovCdf,
   kolmogorovSurvival,
   ksOneSample,
+  ksRejectionBound,
   ksTwoSample,
   mmd2,
   mmdPermutationTest,
@@ -145,6 +146,20 @@ export const probes: Probe[] = [
     valid: fc.tuple(fc.oneof(fc.double({ min: 0, max: 10, noNaN: true }), fc.constant(Infinity))),
     call: (lambda) => kolmogorovSurvival(lambda as number),
     params: [{ arg: 0, name: "lambda", bad: ["nan", "negative", "wrong-type", "missing"] }],
+  },
+  {
+    name: "ksRejectionBound",
+    valid: fc.tuple(
+      fc.double({ min: 1e-9, max: 0.5, noNaN: true }),
+      fc.integer({ min: 1, max: 100000 }),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+    ),
+    call: (alpha, n, d) => ksRejectionBound(alpha as number, n as number, d as number),
+    params: [
+      { arg: 0, name: "alpha", bad: ["nan", "negative", "infinite", "wrong-type", "missing"] },
+      { arg: 1, name: "n", bad: [...COUNT, "missing"] },
+      { arg: 2, name: "d", bad: ["nan", "negative", "infinite", "wrong-type", "missing"] },
+    ],
   },
   {
     name: "ksOneSample",

@@ -29,7 +29,7 @@ import {
   sampleMixture,
 } from "../../../../src/mixture";
 import { brownianBridgeMarginal, brownianBridgeSde } from "../../../../src/bridges";
-import { ksOneSample, moments } from "../../../../src/stats";
+import { ksOneSample, moments, ksRejectionBound } from "../../../../src/stats";
 import { linspace, row } from "../../../../src/base";
 import { figure, histogramTrace, lineTrace } from "../../../../src/plot";
 import { checkBelow, checkPValue, checkWithinSE, twoSidedNormalTail } from "../../../../src/check";
@@ -48,12 +48,6 @@ const pairGrid = linspace(-8, 8, 3201);
 /** |estimate − expected| ≤ z SE on an estimate biased by b SE fails w.p. P(Z > z − |b|) + P(Z > z + |b|). */
 const zFalseFail = (z: number, b: number) =>
   (twoSidedNormalTail(z - Math.abs(b)) + twoSidedNormalTail(z + Math.abs(b))) / 2;
-/** KS's rejection rate for samples whose law is d from the null (Massart's DKW), capped at 0.99. */
-const ksBiasFalseFail = (alpha: number, n: number, d: number) => {
-  const lambda = Math.sqrt(Math.log(2 / alpha) / 2) - 1 / (6 * Math.sqrt(n)) - Math.sqrt(n) * d;
-  return Math.min(0.99, 2 * Math.exp(-2 * Math.max(0, lambda) ** 2));
-};
-
 /** The bridge SDE to `end` with its pull scaled by c: dX = c(b − X)/(T − t) dt + σ dW. */
 function pulled(end: Float64Array, sigma: number, c: number): Sde {
   const sde = brownianBridgeSde(end, T, sigma);
@@ -122,7 +116,7 @@ function compute(params: LiveParams, progress: LiveProgress) {
   checkPValue("data–prior bridge at T/2 ~ mixture marginal (KS)", ksPair.pValue, {
     alpha: 0.001,
     reason: `KS test of N = ${N} samples; Euler's law ${pairBias.toExponential(1)} off in KS`,
-    falseFail: ksBiasFalseFail(0.001, N, pairBias),
+    falseFail: ksRejectionBound(0.001, N, pairBias),
   });
   const ends = row(pair.states, 4, N);
   const pinGap = Math.max(...ends.map((x, i) => Math.abs(x - x1pair[i])));

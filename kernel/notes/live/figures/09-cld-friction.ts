@@ -35,7 +35,7 @@ import type { ScoreFunction } from "../../../../src/score";
 import { reverseSde } from "../../../../src/reverse";
 import { cldMarginal, cldVelocityScore } from "../../../../src/bridges";
 import { gaussianKl } from "../../../../src/diffusion";
-import { ksOneSample } from "../../../../src/stats";
+import { ksOneSample, ksRejectionBound } from "../../../../src/stats";
 import { column, linspace } from "../../../../src/base";
 import { figure, histogramTrace, lineTrace } from "../../../../src/plot";
 import { checkPValue, checkTrue } from "../../../../src/check";
@@ -50,12 +50,6 @@ const [N, D] = [2000, 2]; // the notebook: 4000
 const xs = linspace(-4, 4, 321);
 const dataPdf = mixtureLogDensity(data, xs).map(Math.exp);
 const binning = { bins: 80, range: [-4, 4] as [number, number], density: true, opacity: 0.5 };
-
-/** KS's rejection rate for samples whose law is d from the null (Massart's DKW), capped at 0.99. */
-const ksBiasFalseFail = (alpha: number, n: number, d: number) => {
-  const lambda = Math.sqrt(Math.log(2 / alpha) / 2) - 1 / (6 * Math.sqrt(n)) - Math.sqrt(n) * d;
-  return Math.min(0.99, 2 * Math.exp(-2 * Math.max(0, lambda) ** 2));
-};
 
 function compute(params: LiveParams, progress: LiveProgress) {
   const mass = Number(oneOf(params, "mass", MASSES));
@@ -108,7 +102,7 @@ function compute(params: LiveParams, progress: LiveProgress) {
   checkPValue("CLD generation: x_0 ~ data (KS)", ksGen.pValue, {
     alpha: 0.001,
     reason: `KS test of N = ${N} samples; the sampler's law ≤ ${eulerBias.toPrecision(2)} (Euler) + ${tvBound.toPrecision(2)} (TV(prior, p_T), Pinsker) off`,
-    falseFail: ksBiasFalseFail(0.001, N, eulerBias + tvBound),
+    falseFail: ksRejectionBound(0.001, N, eulerBias + tvBound),
   });
   checkTrue("position score replaced by noise: identical reverse drift", identical, {
     reason: `ggᵀ = diag(0, 2Γβ) = diag(0, ${(2 * friction * cld.beta).toPrecision(3)}): the drift reads the velocity score only; ${2 * N} points × 5 times`,

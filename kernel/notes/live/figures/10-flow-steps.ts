@@ -29,7 +29,7 @@ import { eulerMaruyama, integrate, stochasticHeun } from "../../../../src/sde";
 import { zeroNoise } from "../../../../src/reverse";
 import { uniformGrid } from "../../../../src/brownian";
 import { createRng, fillNormal, spawn } from "../../../../src/rng";
-import { ksOneSample } from "../../../../src/stats";
+import { ksOneSample, ksRejectionBound } from "../../../../src/stats";
 import { column } from "../../../../src/base";
 import { figure, lineTrace, markerTrace } from "../../../../src/plot";
 import { checkPValue } from "../../../../src/check";
@@ -67,11 +67,6 @@ const MEASURED: Record<string, Record<string, number>> = {
   "vp heun": { 2: 0.1837, 5: 0.0289, 10: 0.0126, 20: 0.006, 50: 0.0041 },
   "vp euler": { 2: 0.1988, 5: 0.0414, 10: 0.0151, 20: 0.0087, 50: 0.0053 },
 };
-/** Massart's DKW bound on P(KS rejects at α) for a law a KS distance d from the null (fm-03). */
-const ksFalseFailWithBias = (alpha: number, n: number, d: number) => {
-  const lambda = Math.sqrt(Math.log(2 / alpha) / 2) - 1 / (6 * Math.sqrt(n)) - Math.sqrt(n) * d;
-  return Math.min(0.99, 2 * Math.exp(-2 * Math.max(0, lambda) ** 2));
-};
 const SHOWN = 30; // paths drawn
 
 function compute(params: LiveParams, progress: LiveProgress) {
@@ -99,7 +94,7 @@ function compute(params: LiveParams, progress: LiveProgress) {
     checkPValue(`${name}: coordinate ${i + 1} ~ data (KS)`, ks.pValue, {
       alpha: 0.001,
       reason: `KS of N = ${N}; the sampler's law ≈ ${d} off (measured)`,
-      falseFail: ksFalseFailWithBias(0.001, N, d),
+      falseFail: ksRejectionBound(0.001, N, d),
     });
   }
   const pathTraces = Array.from({ length: SHOWN }, (_, p) =>
